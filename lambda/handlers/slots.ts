@@ -1,0 +1,59 @@
+import type { Intent } from 'ask-sdk-model';
+import { isTechniqueId, type TechniqueId } from '../guide/catalog';
+
+/**
+ * Reading slots: the only place that knows how Alexa encodes what was heard.
+ * Every reader accepts anything (slots are untrusted input) and answers null
+ * when it cannot be sure.
+ */
+
+/** The technique the user named, by entity-resolution id (never by raw text). */
+export function techniqueSlot(intent: Intent | undefined, slotName = 'technique'): TechniqueId | null {
+  const authorities = intent?.slots?.[slotName]?.resolutions?.resolutionsPerAuthority;
+  if (!Array.isArray(authorities)) return null;
+  for (const authority of authorities) {
+    if (authority?.status?.code !== 'ER_SUCCESS_MATCH' || !Array.isArray(authority.values)) continue;
+    for (const match of authority.values) {
+      const id: unknown = match?.value?.id;
+      if (isTechniqueId(id)) return id;
+    }
+  }
+  return null;
+}
+
+export function slotValue(intent: Intent | undefined, slotName: string): string | undefined {
+  const value: unknown = intent?.slots?.[slotName]?.value;
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** Longest spoken number we try to read; anything longer is not a step number. */
+const MAX_NUMBER_LENGTH = 60;
+
+/**
+ * A whole number from an AMAZON.NUMBER slot. Alexa sends digits ("2");
+ * test tools and some devices send the words ("two", "ninety nine"):
+ * accept both, using the locale's number words. Anything else is null.
+ */
+export function parseSpokenNumber(value: string | undefined, words: Readonly<Record<string, number>>): number | null {
+  if (value === undefined) return null;
+  const text = value.trim().toLowerCase();
+  if (text.length === 0 || text.length > MAX_NUMBER_LENGTH) return null;
+  if (/^[+-]?\d+$/.test(text)) {
+    const n = Number(text);
+    return Number.isSafeInteger(n) ? n : null;
+  }
+  let total = 0;
+  let current = 0;
+  let seen = false;
+  for (const token of text.split(/[\s-]+/u)) {
+    const n = Object.prototype.hasOwnProperty.call(words, token) ? words[token] : undefined;
+    if (typeof n !== 'number') return null;
+    seen = true;
+    if (n === 100) current = (current || 1) * 100;
+    else if (n === 1000) {
+      total += (current || 1) * 1000;
+      current = 0;
+    } else current += n;
+  }
+  return seen ? total + current : null;
+}

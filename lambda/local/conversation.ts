@@ -1,0 +1,209 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
+import { VirtualAlexa } from 'virtual-alexa';
+import { Utterance, type IModel } from 'virtual-core';
+import { parseSpokenNumber } from '../handlers/slots';
+import { voiceFor } from '../voice/i18n';
+
+/**
+ * A conversation with the skill the way a device holds one: typed text is
+ * resolved against the real interaction model (virtual-alexa), sent to the
+ * real handler, and the response comes back as plain words. Used by
+ * `npm start` and by the transcript tests, so both hear the same skill.
+ */
+
+export type SkillHandler = (event: RequestEnvelope) => Promise<ResponseEnvelope>;
+
+export interface TurnResult {
+  /** The intent the text resolved to; 'LaunchRequest' for opening the skill. */
+  readonly intent: string;
+  /** False when nothing in the model matched and the text went to the fallback intent. */
+  readonly matched: boolean;
+  readonly speech: string;
+  readonly reprompt: string | null;
+  readonly ended: boolean;
+  readonly ssml: string;
+  readonly response: ResponseEnvelope;
+}
+
+export interface ConversationOptions {
+  readonly handler: SkillHandler;
+  readonly locale?: string;
+  /** Defaults to interaction-models/<locale>.json in this project. */
+  readonly modelPath?: string;
+}
+
+const PROJECT_ROOT = join(__dirname, '..', '..');
+
+/** Words a device strips before it hands the rest of a one-shot request to the skill. */
+const CONNECTING_WORDS = /^(?:to|for|about|and)\s+(.*)$/i;
+
+export class Conversation {
+  readonly locale: string;
+  private readonly alexa: VirtualAlexa;
+  private readonly invocationName: string;
+  private readonly numberWords: Readonly<Record<string, number>>;
+
+  constructor(options: ConversationOptions) {
+    this.locale = options.locale ?? 'en-US';
+    const modelPath = options.modelPath ?? join(PROJECT_ROOT, 'interaction-models', `${this.locale}.json`);
+    const model = JSON.parse(readFileSync(modelPath, 'utf8')) as { interactionModel: { languageModel: { invocationName: string } } };
+    this.invocationName = model.interactionModel.languageModel.invocationName.toLowerCase();
+    this.numberWords = voiceFor(this.locale).numbers;
+    this.alexa = VirtualAlexa.Builder()
+      .handler((event: RequestEnvelope, _context: unknown, callback: (e: unknown, r?: ResponseEnvelope) => void) => {
+        options.handler(event).then((r) => callback(null, r), callback);
+      })
+      .interactionModelFile(modelPath)
+      .locale(this.locale)
+      .create();
+  }
+
+  get inSession(): boolean {
+    return this.alexa.context().activeSession();
+  }
+
+  /** "open foot massage guide" */
+  async launch(): Promise<TurnResult> {
+    this.alexa.context().endSession();
+    return this.result('LaunchRequest', true, await this.alexa.launch());
+  }
+
+  /**
+   * Anything a person might say: "open <invocation>", "ask <invocation> to/for …"
+   * (a one-shot request in a new session), or a reply inside the session.
+   */
+  async say(text: string): Promise<TurnResult> {
+    const words = normalise(text);
+    const invocation = this.parseInvocation(words);
+    if (invocation === 'launch') return this.launch();
+    if (invocation !== null) {
+      this.alexa.context().endSession();
+      const rest = CONNECTING_WORDS.exec(invocation);
+      // Try the request without the connecting word first, as a device does.
+      return rest && this.resolve(rest[1]) ? this.utter(rest[1]) : this.utter(invocation);
+    }
+    return this.utter(words);
+  }
+
+  /** Sends an intent directly, bypassing the model's samples (for inputs no sample produces). */
+  async intend(intent: string, slots?: Record<string, string>): Promise<TurnResult> {
+    return this.result(intent, true, await this.alexa.request().intent(intent).slots(slots ?? {}).send());
+  }
+
+  /** Alexa closing the session on its own (the user walked away). */
+  async endSession(): Promise<ResponseEnvelope | undefined> {
+    if (!this.inSession) return undefined;
+    return (await this.alexa.endSession()) as unknown as ResponseEnvelope;
+  }
+
+  private parseInvocation(words: string): string | 'launch' | null {
+    const name = this.invocationName;
+    if (words === name) return 'launch';
+    for (const verb of ['open', 'launch', 'start', 'begin', 'talk to', 'play']) {
+      if (words === `${verb} ${name}`) return 'launch';
+    }
+    for (const verb of ['ask', 'tell', 'use']) {
+      const prefix = `${verb} ${name} `;
+      if (words.startsWith(prefix)) return words.slice(prefix.length);
+    }
+    return null;
+  }
+
+  private async utter(words: string): Promise<TurnResult> {
+    const match = this.resolve(words);
+    if (!match) return this.result('AMAZON.FallbackIntent', false, await this.alexa.request().intent('AMAZON.FallbackIntent').send());
+    return this.result(match.intent, true, await this.alexa.request().intent(match.intent).slots(match.slots).send());
+  }
+
+  /**
+   * The intent and slots the model gives this text. Alexa sends numbers as
+   * digits, so a number said in words is tried as digits when the words
+   * alone match nothing, and number slots are sent as digits.
+   */
+  private resolve(words: string): { intent: string; slots: Record<string, string> } | null {
+    const model = modelOf(this.alexa);
+    for (const candidate of [words, digitsForNumberWords(words, this.numberWords)]) {
+      const utterance = new Utterance(model, candidate);
+      if (!utterance.matched()) continue;
+      const intent = utterance.intent() as string;
+      const slots = utterance.toJSON() as Record<string, string>;
+      for (const slot of model.intentSchema.intent(intent).slots ?? []) {
+        const value = slots[slot.name];
+        if (slot.type === 'AMAZON.NUMBER' && value !== undefined) {
+          const n = parseSpokenNumber(value, this.numberWords);
+          if (n !== null) slots[slot.name] = String(n);
+        }
+      }
+      return { intent, slots };
+    }
+    return null;
+  }
+
+  private result(intent: string, matched: boolean, raw: unknown): TurnResult {
+    const response = raw as ResponseEnvelope;
+    const ssml = ssmlOf(response.response?.outputSpeech);
+    const repromptSsml = response.response?.reprompt ? ssmlOf(response.response.reprompt.outputSpeech) : null;
+    return {
+      intent,
+      matched,
+      speech: plainText(ssml),
+      reprompt: repromptSsml === null ? null : plainText(repromptSsml),
+      ended: response.response?.shouldEndSession === true,
+      ssml,
+      response,
+    };
+  }
+}
+
+/** The model virtual-alexa parsed; its context exposes it at run time, but not in its types. */
+function modelOf(alexa: VirtualAlexa): IModel {
+  return (alexa.context() as unknown as { interactionModel(): IModel }).interactionModel();
+}
+
+function ssmlOf(speech: unknown): string {
+  if (typeof speech !== 'object' || speech === null) return '';
+  const s = speech as { ssml?: unknown; text?: unknown };
+  return typeof s.ssml === 'string' ? s.ssml : typeof s.text === 'string' ? s.text : '';
+}
+
+/** What a listener hears: SSML tags dropped, entities decoded, spaces tidied. */
+export function plainText(ssml: string): string {
+  return ssml
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .replace(/\s+([.,!?;:])/g, '$1')
+    .trim();
+}
+
+/** Lower case, typographic apostrophes made plain, a leading "Alexa" and end punctuation dropped. */
+function normalise(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[’‘`]/g, "'")
+    .replace(/[.,!?;:"]/g, ' ')
+    .replace(/^\s*alexa\s+/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** "go to step ninety nine" → "go to step 99", as Alexa's speech recognition would send it. */
+function digitsForNumberWords(text: string, words: Readonly<Record<string, number>>): string {
+  const tokens = text.split(' ');
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    let j = i;
+    while (j < tokens.length && Object.prototype.hasOwnProperty.call(words, tokens[j])) j++;
+    if (j > i) {
+      out.push(String(parseSpokenNumber(tokens.slice(i, j).join(' '), words)));
+      i = j;
+    } else out.push(tokens[i++]);
+  }
+  return out.join(' ');
+}

@@ -1,0 +1,74 @@
+import './quiet';
+import { createInterface } from 'node:readline';
+import { buildSkill } from '../skill';
+import { Conversation, type TurnResult } from './conversation';
+
+/**
+ * `npm start`: talk to the skill in the terminal. Type what you would say to
+ * Alexa; the real interaction model decides the intent, the real skill
+ * answers, and you read what Alexa would say. No AWS account involved.
+ */
+
+interface Options {
+  locale: string;
+  showIntent: boolean;
+}
+
+function parseArgs(argv: readonly string[]): Options {
+  const options: Options = { locale: 'en-US', showIntent: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--locale' && argv[i + 1]) options.locale = argv[++i];
+    else if (arg.startsWith('--locale=')) options.locale = arg.slice('--locale='.length);
+    else if (arg === '--show-intent') options.showIntent = true;
+    else if (arg === '--help' || arg === '-h') {
+      console.log('Usage: npm start -- [--locale en-US] [--show-intent]');
+      process.exit(0);
+    }
+  }
+  return options;
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  const skill = buildSkill();
+  const conversation = new Conversation({ locale: options.locale, handler: (event) => skill.invoke(event) });
+  const interactive = process.stdin.isTTY === true;
+
+  console.log(`Foot Massage Guide (${conversation.locale}), in the terminal.`);
+  console.log('Type what you would say to Alexa, for example: "next", "go back", "repeat", "go to step two",');
+  console.log('"where am I", "help", "stop". To start again: "open foot massage guide", or one-shot:');
+  console.log('"ask foot massage guide for the heel massage". Type "quit" to leave.\n');
+
+  const show = (turn: TurnResult): void => {
+    const tag = options.showIntent ? ` [${turn.intent}${turn.matched ? '' : ': no sample matched'}]` : '';
+    console.log(`A:${tag} ${turn.speech}`);
+    if (turn.ended) console.log('   (session closed: say "open foot massage guide" to start again)');
+  };
+
+  show(await conversation.launch());
+  const lines = createInterface({ input: process.stdin, output: process.stdout, terminal: interactive });
+  lines.setPrompt('U: ');
+  // Piped input gets its lines echoed instead, so the output reads as a transcript.
+  const prompt = (): void => (interactive ? lines.prompt() : undefined);
+  prompt();
+  for await (const line of lines) {
+    const text = line.trim();
+    if (!interactive && text) console.log(`U: ${text}`);
+    if (/^(quit|exit|q)$/i.test(text)) break;
+    if (text) {
+      try {
+        show(await conversation.say(text));
+      } catch (error) {
+        console.log(`(the skill failed: ${String(error)})`);
+      }
+    }
+    prompt();
+  }
+  lines.close();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

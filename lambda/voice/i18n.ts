@@ -1,0 +1,46 @@
+import i18next, { type TFunction } from 'i18next';
+import en from '../locales/en/translation.json';
+
+/** The locale every request falls back to, and the one the skill was written in. */
+export const DEFAULT_LOCALE = 'en-US';
+
+/**
+ * One i18next instance for the process, initialised synchronously at module
+ * load (cold start pays once; no request ever calls `init`).
+ */
+const i18n = i18next.createInstance();
+void i18n.init({
+  initAsync: false,
+  resources: { en: { translation: en } },
+  lng: DEFAULT_LOCALE,
+  fallbackLng: { default: ['en'] },
+  load: 'all',
+  // Our renderer escapes the finished text for SSML; escaping here would do it twice.
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+
+export type Translate = TFunction;
+
+/** Everything the voice layer needs for one locale, built once per locale and reused. */
+export interface Voice {
+  readonly locale: string;
+  readonly t: Translate;
+  /** Spoken number words ("two" → 2), for AMAZON.NUMBER slots that arrive as words. */
+  readonly numbers: Readonly<Record<string, number>>;
+}
+
+const voices = new Map<string, Voice>();
+
+/** The voice for a request's locale; anything unknown or malformed speaks en-US. */
+export function voiceFor(requested: string | undefined): Voice {
+  const locale = typeof requested === 'string' && /^[a-z]{2,3}(-[A-Z]{2})?$/.test(requested) ? requested : DEFAULT_LOCALE;
+  let voice = voices.get(locale);
+  if (!voice) {
+    const t = i18n.getFixedT(locale);
+    const numbers: unknown = t('numbers', { returnObjects: true });
+    voice = { locale, t, numbers: typeof numbers === 'object' && numbers !== null ? (numbers as Record<string, number>) : {} };
+    voices.set(locale, voice);
+  }
+  return voice;
+}
