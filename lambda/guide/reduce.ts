@@ -38,7 +38,7 @@ function answer(phase: Phase, command: Command, firstTurn: boolean): Turn {
     case 'start':
       return command.technique
         ? begin(command.technique)
-        : stay(phase, [{ kind: 'unknownTechnique' }, { kind: 'techniqueList' }]);
+        : stay(phase, withPlace(phase, [{ kind: 'unknownTechnique' }, { kind: 'techniqueList' }]));
     case 'next':
       return next(phase);
     case 'yes':
@@ -56,7 +56,7 @@ function answer(phase: Phase, command: Command, firstTurn: boolean): Turn {
     case 'whereAmI':
       return stay(phase, [where(phase)]);
     case 'list':
-      return stay(phase, [{ kind: 'techniqueList' }]);
+      return stay(phase, withPlace(phase, [{ kind: 'techniqueList' }]));
     case 'help':
       return phase.at === 'step'
         ? stay(phase, [{ kind: 'helpStep' }, where(phase)])
@@ -165,6 +165,11 @@ function where(phase: Phase): Message {
     case 'step':
       return { kind: 'position', technique: phase.technique, step: phase.step + 1, of: stepCount(phase.technique) };
   }
+}
+
+/** During a technique, answers that are not about the step end by saying where the user is. */
+function withPlace(phase: Phase, say: readonly Message[]): readonly Message[] {
+  return phase.at === 'step' ? [...say, where(phase)] : say;
 }
 
 function goodbye(phase: Phase): Message {

@@ -1,0 +1,111 @@
+import { transcript } from '../support/transcript';
+
+test('back, repeat, start over and jumping to a step', async () => {
+  await transcript(`
+    U: open foot massage guide
+    A: which one would you like
+    U: easing the sole
+    A: step 1 of 4
+    U: next
+    A: step 2
+    U: next
+    A: step 3
+    U: go back
+    A: step 2 | heel
+    U: say that again
+    A: step 2 | heel
+    U: take me to step four
+    A: step 4, the last one | base of the toes
+    U: jump to step 1
+    A: step 1 of 4 | sink the pad of your thumb
+    U: next
+    A: step 2
+    U: start over
+    A: starting easing the sole again from the top | step 1 of 4
+    U: one more time
+    A: step 1 of 4
+  `);
+});
+
+test('where am I, and how many steps are left', async () => {
+  await transcript(`
+    U: ask foot massage guide for the sole
+    A: step 1 of 4
+    U: which step am i on
+    A: you're on step 1 of 4 of easing the sole | 3 more steps after this one | say next
+    U: next
+    U: next
+    U: how many steps are left
+    A: step 3 of 4 | one more step after this one
+    U: next
+    U: where am i
+    A: step 4 of 4 | this is the last step
+    U: next
+    U: where am i
+    A: you've just finished easing the sole | would you like to do the ankle stretch
+  `);
+});
+
+test('switching technique in the middle, and listing them', async () => {
+  await transcript(`
+    U: ask foot massage guide for the ankle stretch
+    A: step 1 of 3
+    U: what are my options
+    A: the ankle stretch, relaxing the heel, and easing the sole | step 1 of 3 of the ankle stretch
+    U: switch to the heel
+    A: relaxing the heel | step 1 of 2
+  `);
+});
+
+test('help is different in the menu and during a technique', async () => {
+  await transcript(`
+    U: open foot massage guide
+    A: which one
+    U: what can i say
+    A: name a technique to begin | say next, go back, repeat | which one would you like
+    U: relaxing the heel
+    A: step 1 of 2
+    U: help
+    A: say next for the next step | go back | repeat | start over | you're on step 1 of 2 of relaxing the heel | say next
+  `);
+});
+
+test('going home leaves the technique and offers it again', async () => {
+  await transcript(`
+    U: ask foot massage guide for the heel
+    A: step 1 of 2
+    U: main menu
+    A: back to the start | the ankle stretch, relaxing the heel, and easing the sole | which one
+    U: yes
+    A: relaxing the heel | step 1 of 2
+  `);
+});
+
+test('after finishing, back returns to the last step and next moves on', async () => {
+  await transcript(`
+    U: ask foot massage guide for the heel
+    U: next
+    U: next
+    A: that's the end of relaxing the heel
+    U: go back
+    A: step 2, the last one | inner ridge
+    U: next
+    A: that's the end of relaxing the heel
+    U: next
+    A: easing the sole | step 1 of 4
+  `);
+});
+
+test('stop and cancel end politely and say where the user stopped', async () => {
+  await transcript(`
+    U: ask foot massage guide for the ankle stretch
+    U: next
+    U: stop
+    A!: stopping at step 2 of 3 of the ankle stretch | goodbye
+  `);
+  await transcript(`
+    U: open foot massage guide
+    U: never mind
+    A!: goodbye
+  `);
+});
