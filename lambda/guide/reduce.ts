@@ -1,7 +1,7 @@
 import { stepCount, techniqueAfter, type TechniqueId } from './catalog';
 import type { Command } from './commands';
 import type { Message, Question } from './messages';
-import { INITIAL_STATE, STATE_VERSION, type GuideState, type Phase } from './state';
+import { INITIAL_STATE, MAX_TURNS, STATE_VERSION, type GuideState, type Phase } from './state';
 
 /**
  * One turn of the guide: the new state, what to say, and the question that
@@ -12,9 +12,6 @@ export interface Reply {
   readonly say: readonly Message[];
   readonly ask: Question | null;
 }
-
-/** Enough for years of daily use; keeps the counter a safe integer forever. */
-const MAX_TURNS = 1_000_000_000;
 
 export function reduce(state: GuideState, command: Command): Reply {
   const turn = answer(state.phase, command, state.turns === 0);
@@ -66,7 +63,8 @@ function answer(phase: Phase, command: Command, firstTurn: boolean): Turn {
         ? stay(phase, [{ kind: 'takeYourTime' }, where(phase)])
         : { phase, say: [{ kind: 'goodbye' }], ask: null };
     case 'home': {
-      const offer = phase.at === 'menu' ? phase.offer : phase.technique;
+      // Home from a technique offers it again; from a finished one, the one after it.
+      const offer = phase.at === 'menu' ? phase.offer : phase.at === 'done' ? techniqueAfter(phase.technique) : phase.technique;
       return { phase: { at: 'menu', offer }, say: [{ kind: 'backToMenu' }, { kind: 'techniqueList' }], ask: { kind: 'chooseTechnique' } };
     }
     case 'stop':

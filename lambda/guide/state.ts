@@ -21,6 +21,9 @@ export interface GuideState {
   readonly turns: number;
 }
 
+/** Enough for years of daily use; keeps the counter a small safe integer forever. */
+export const MAX_TURNS = 1_000_000_000;
+
 export const INITIAL_STATE: GuideState = {
   v: STATE_VERSION,
   phase: { at: 'menu', offer: TECHNIQUE_IDS[0] },
@@ -29,7 +32,7 @@ export const INITIAL_STATE: GuideState = {
 
 export function isValidState(state: GuideState): boolean {
   const { phase } = state;
-  if (state.v !== STATE_VERSION || !Number.isSafeInteger(state.turns) || state.turns < 0) return false;
+  if (state.v !== STATE_VERSION || !Number.isInteger(state.turns) || state.turns < 0 || state.turns > MAX_TURNS) return false;
   switch (phase.at) {
     case 'menu':
       return isTechniqueId(phase.offer);
@@ -52,7 +55,7 @@ export function isValidState(state: GuideState): boolean {
  */
 export function parseState(raw: unknown): GuideState {
   if (!isRecord(raw) || raw.v !== STATE_VERSION) return INITIAL_STATE;
-  const turns = Number.isSafeInteger(raw.turns) && (raw.turns as number) >= 0 ? (raw.turns as number) : 0;
+  const turns = Number.isSafeInteger(raw.turns) && (raw.turns as number) > 0 ? Math.min(raw.turns as number, MAX_TURNS) : 0;
   const phase = parsePhase(raw.phase);
   return phase ? { v: STATE_VERSION, phase, turns } : { ...INITIAL_STATE, turns };
 }
