@@ -1,9 +1,12 @@
 import type { Context } from 'aws-lambda';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { buildSkill } from './skill';
+import { chooseStore } from './storage/config';
 
-// Built once per container: every warm invocation reuses it.
-const skill = buildSkill({ skillId: process.env.SKILL_ID || undefined });
+// Built once per container: every warm invocation reuses the skill and its store.
+const choice = chooseStore(process.env, process.cwd());
+if (choice.warning) console.warn(JSON.stringify({ level: 'warn', event: 'storage', message: choice.warning }));
+const skill = buildSkill({ skillId: process.env.SKILL_ID || undefined, store: choice.store });
 
 /** The AWS Lambda entry point. */
 export const handler = (event: RequestEnvelope, context?: Context): Promise<ResponseEnvelope> => skill.invoke(event, context);

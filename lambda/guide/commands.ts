@@ -22,6 +22,10 @@ export type Command =
   | { readonly type: 'no' }
   | { readonly type: 'home' }
   | { readonly type: 'stop' }
+  /** Keep the place and close the microphone: "hold on", "give me a minute". */
+  | { readonly type: 'pause' }
+  /** "continue", "pick up where I left off". */
+  | { readonly type: 'resume' }
   | { readonly type: 'fallback' }
   /** Something failed while answering: apologise, keep the place. */
   | { readonly type: 'error' };

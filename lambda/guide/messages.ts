@@ -27,7 +27,17 @@ export type Message =
   | { readonly kind: 'takeYourTime' }
   | { readonly kind: 'goodbye' }
   | { readonly kind: 'goodbyeMidway'; readonly technique: TechniqueId; readonly step: number; readonly of: number }
-  | { readonly kind: 'error' };
+  | { readonly kind: 'welcomeBack'; readonly technique: TechniqueId; readonly step: number; readonly of: number }
+  | { readonly kind: 'stoppedAt'; readonly technique: TechniqueId; readonly step: number; readonly of: number }
+  | { readonly kind: 'resuming' }
+  | { readonly kind: 'nothingToResume' }
+  | { readonly kind: 'helpResume' }
+  | { readonly kind: 'paused'; readonly technique: TechniqueId; readonly step: number; readonly of: number }
+  | { readonly kind: 'pausedMenu' }
+  | { readonly kind: 'error' }
+  /** Notices from the store, not the guide: the saved progress was unreadable, or cannot be saved now. */
+  | { readonly kind: 'progressLost' }
+  | { readonly kind: 'storeTrouble' };
 
 /**
  * The question that ends every open-session response; its reprompt is
@@ -36,4 +46,5 @@ export type Message =
 export type Question =
   | { readonly kind: 'chooseTechnique' }
   | { readonly kind: 'offerTechnique'; readonly technique: TechniqueId }
-  | { readonly kind: 'continueStep'; readonly technique: TechniqueId; readonly step: number; readonly of: number };
+  | { readonly kind: 'continueStep'; readonly technique: TechniqueId; readonly step: number; readonly of: number }
+  | { readonly kind: 'resumeOffer'; readonly technique: TechniqueId; readonly step: number; readonly of: number };

@@ -1,7 +1,7 @@
 import { stepCount, techniqueAfter, type TechniqueId } from './catalog';
 import type { Command } from './commands';
 import type { Message, Question } from './messages';
-import { INITIAL_STATE, MAX_TURNS, STATE_VERSION, type GuideState, type Phase } from './state';
+import { MAX_TURNS, STATE_VERSION, type GuideState, type Phase } from './state';
 
 /**
  * One turn of the guide: the new state, what to say, and the question that
@@ -22,6 +22,9 @@ export function reduce(state: GuideState, command: Command): Reply {
   };
 }
 
+/** Every phase but the resume offer, which `answerResume` settles first. */
+type ActivePhase = Exclude<Phase, { at: 'resume' }>;
+
 interface Turn {
   readonly phase: Phase;
   readonly say: readonly Message[];
@@ -29,9 +32,15 @@ interface Turn {
 }
 
 function answer(phase: Phase, command: Command, firstTurn: boolean): Turn {
+  if (phase.at === 'resume') return answerResume(phase, command, firstTurn);
   switch (command.type) {
     case 'launch':
-      return { phase: INITIAL_STATE.phase, say: [{ kind: 'welcome' }, { kind: 'techniqueList' }], ask: { kind: 'chooseTechnique' } };
+      return { phase: { at: 'menu', offer: offerFrom(phase) }, say: [{ kind: 'welcome' }, { kind: 'techniqueList' }], ask: { kind: 'chooseTechnique' } };
+    case 'resume':
+      // Mid-session, "continue" means carry on; with nothing started, there is nothing to pick up.
+      return phase.at === 'menu' ? stay(phase, [{ kind: 'nothingToResume' }, { kind: 'techniqueList' }]) : next(phase);
+    case 'pause':
+      return { phase, say: [phase.at === 'step' ? { kind: 'paused', ...position(phase) } : { kind: 'pausedMenu' }], ask: null };
     case 'start':
       return command.technique
         ? begin(command.technique)
@@ -62,11 +71,8 @@ function answer(phase: Phase, command: Command, firstTurn: boolean): Turn {
       return phase.at === 'step'
         ? stay(phase, [{ kind: 'takeYourTime' }, where(phase)])
         : { phase, say: [{ kind: 'goodbye' }], ask: null };
-    case 'home': {
-      // Home from a technique offers it again; from a finished one, the one after it.
-      const offer = phase.at === 'menu' ? phase.offer : phase.at === 'done' ? techniqueAfter(phase.technique) : phase.technique;
-      return { phase: { at: 'menu', offer }, say: [{ kind: 'backToMenu' }, { kind: 'techniqueList' }], ask: { kind: 'chooseTechnique' } };
-    }
+    case 'home':
+      return { phase: { at: 'menu', offer: offerFrom(phase) }, say: [{ kind: 'backToMenu' }, { kind: 'techniqueList' }], ask: { kind: 'chooseTechnique' } };
     case 'stop':
       return { phase, say: [goodbye(phase)], ask: null };
     case 'fallback':
@@ -76,7 +82,40 @@ function answer(phase: Phase, command: Command, firstTurn: boolean): Turn {
   }
 }
 
-function next(phase: Phase): Turn {
+/**
+ * A returning user was offered their saved place. Accepting puts them back on
+ * that exact step and says it again; anything about steps works as if they
+ * were on it; declining leads to the menu.
+ */
+function answerResume(phase: Phase & { at: 'resume' }, command: Command, firstTurn: boolean): Turn {
+  const { technique, step } = phase;
+  const offer: Question = { kind: 'resumeOffer', ...position(phase) };
+  const onStep: Phase = { at: 'step', technique, step };
+  switch (command.type) {
+    case 'launch':
+    case 'repeat':
+      return { phase, say: [{ kind: 'welcomeBack', ...position(phase) }], ask: offer };
+    case 'resume':
+    case 'next':
+    case 'yes':
+      return show(technique, step, [{ kind: 'resuming' }]);
+    case 'no':
+      return { phase: { at: 'menu', offer: technique }, say: [{ kind: 'techniqueList' }], ask: { kind: 'chooseTechnique' } };
+    case 'whereAmI':
+      return { phase, say: [{ kind: 'stoppedAt', ...position(phase) }], ask: offer };
+    case 'help':
+      return { phase, say: [{ kind: 'helpResume' }], ask: offer };
+    case 'list':
+      return { phase, say: [{ kind: 'techniqueList' }], ask: offer };
+    case 'fallback':
+    case 'error':
+      return { phase, say: [{ kind: command.type === 'error' ? 'error' : 'notUnderstood' }, { kind: 'stoppedAt', ...position(phase) }], ask: offer };
+    default:
+      return answer(onStep, command, firstTurn);
+  }
+}
+
+function next(phase: ActivePhase): Turn {
   switch (phase.at) {
     case 'menu':
       return nothingStarted(phase);
@@ -89,7 +128,7 @@ function next(phase: Phase): Turn {
   }
 }
 
-function previous(phase: Phase): Turn {
+function previous(phase: ActivePhase): Turn {
   switch (phase.at) {
     case 'menu':
       return nothingStarted(phase);
@@ -102,7 +141,7 @@ function previous(phase: Phase): Turn {
   }
 }
 
-function repeat(phase: Phase, firstTurn: boolean): Turn {
+function repeat(phase: ActivePhase, firstTurn: boolean): Turn {
   switch (phase.at) {
     case 'menu':
       return stay(phase, firstTurn ? [{ kind: 'nothingToRepeat' }, { kind: 'techniqueList' }] : [{ kind: 'techniqueList' }]);
@@ -113,7 +152,7 @@ function repeat(phase: Phase, firstTurn: boolean): Turn {
   }
 }
 
-function goTo(phase: Phase, spoken: number | null): Turn {
+function goTo(phase: ActivePhase, spoken: number | null): Turn {
   if (phase.at === 'menu') return nothingStarted(phase);
   const of = stepCount(phase.technique);
   if (spoken === null) return stay(phase, [{ kind: 'noStepNumber' }, where(phase)]);
@@ -149,19 +188,40 @@ function questionFor(phase: Phase): Question {
       return { kind: 'chooseTechnique' };
     case 'done':
       return { kind: 'offerTechnique', technique: techniqueAfter(phase.technique) };
+    case 'resume':
+      return { kind: 'resumeOffer', ...position(phase) };
     case 'step':
-      return { kind: 'continueStep', technique: phase.technique, step: phase.step + 1, of: stepCount(phase.technique) };
+      return { kind: 'continueStep', ...position(phase) };
   }
+}
+
+/** What "yes" starts once back at the menu: the technique in hand, or the one after a finished one. */
+function offerFrom(phase: ActivePhase): TechniqueId {
+  switch (phase.at) {
+    case 'menu':
+      return phase.offer;
+    case 'done':
+      return techniqueAfter(phase.technique);
+    case 'step':
+      return phase.technique;
+  }
+}
+
+/** Technique, 1-based step and total, as messages and questions carry them. */
+function position(phase: { readonly technique: TechniqueId; readonly step: number }): { technique: TechniqueId; step: number; of: number } {
+  return { technique: phase.technique, step: phase.step + 1, of: stepCount(phase.technique) };
 }
 
 function where(phase: Phase): Message {
   switch (phase.at) {
+    case 'resume':
+      return { kind: 'stoppedAt', ...position(phase) };
     case 'menu':
       return { kind: 'menuPosition' };
     case 'done':
       return { kind: 'finishedPosition', technique: phase.technique };
     case 'step':
-      return { kind: 'position', technique: phase.technique, step: phase.step + 1, of: stepCount(phase.technique) };
+      return { kind: 'position', ...position(phase) };
   }
 }
 
@@ -171,7 +231,5 @@ function withPlace(phase: Phase, say: readonly Message[]): readonly Message[] {
 }
 
 function goodbye(phase: Phase): Message {
-  return phase.at === 'step'
-    ? { kind: 'goodbyeMidway', technique: phase.technique, step: phase.step + 1, of: stepCount(phase.technique) }
-    : { kind: 'goodbye' };
+  return phase.at === 'step' || phase.at === 'resume' ? { kind: 'goodbyeMidway', ...position(phase) } : { kind: 'goodbye' };
 }

@@ -11,6 +11,8 @@ export type Phase =
   | { readonly at: 'menu'; readonly offer: TechniqueId }
   /** Guiding: `step` counts from 0. */
   | { readonly at: 'step'; readonly technique: TechniqueId; readonly step: number }
+  /** A returning user's saved place, offered at the start of a session: "continue" goes back to it. */
+  | { readonly at: 'resume'; readonly technique: TechniqueId; readonly step: number }
   /** Just finished `technique`; the next one in order is on offer. */
   | { readonly at: 'done'; readonly technique: TechniqueId };
 
@@ -39,6 +41,7 @@ export function isValidState(state: GuideState): boolean {
     case 'done':
       return isTechniqueId(phase.technique);
     case 'step':
+    case 'resume':
       return (
         isTechniqueId(phase.technique) &&
         Number.isInteger(phase.step) &&
@@ -64,11 +67,11 @@ function parsePhase(raw: unknown): Phase | null {
   if (!isRecord(raw)) return null;
   if (raw.at === 'menu' && isTechniqueId(raw.offer)) return { at: 'menu', offer: raw.offer };
   if (raw.at === 'done' && isTechniqueId(raw.technique)) return { at: 'done', technique: raw.technique };
-  if (raw.at === 'step' && isTechniqueId(raw.technique)) {
+  if ((raw.at === 'step' || raw.at === 'resume') && isTechniqueId(raw.technique)) {
     const step = raw.step;
     const inRange = Number.isInteger(step) && (step as number) >= 0 && (step as number) < stepCount(raw.technique);
     // A step that no longer exists keeps the technique and starts it again.
-    return { at: 'step', technique: raw.technique, step: inRange ? (step as number) : 0 };
+    return { at: raw.at, technique: raw.technique, step: inRange ? (step as number) : 0 };
   }
   return null;
 }

@@ -1,22 +1,27 @@
 import { getRequestType, type RequestHandler } from 'ask-sdk-core';
 import type { IntentRequest } from 'ask-sdk-model';
 import { intentCommand } from './intents';
-import { respond, voiceOf } from './turn';
+import { respond, voiceOf, type TurnDeps } from './turn';
 
-/** Opening the skill with no request ("Alexa, open foot massage guide"). */
-export const LaunchHandler: RequestHandler = {
-  canHandle: (input) => getRequestType(input.requestEnvelope) === 'LaunchRequest',
-  handle: (input) => respond(input, { type: 'launch' }),
-};
+/** The request handlers, bound to the skill's store, clock and log. */
+export function guideHandlers(deps: TurnDeps): RequestHandler[] {
+  /** Opening the skill with no request ("Alexa, open foot massage guide"). */
+  const launch: RequestHandler = {
+    canHandle: (input) => getRequestType(input.requestEnvelope) === 'LaunchRequest',
+    handle: (input) => respond(input, { type: 'launch' }, deps),
+  };
 
-/** Every intent, in a session or one-shot: the intent table decides the command. */
-export const IntentHandler: RequestHandler = {
-  canHandle: (input) => getRequestType(input.requestEnvelope) === 'IntentRequest',
-  handle: (input) => respond(input, intentCommand(input.requestEnvelope.request as IntentRequest, voiceOf(input))),
-};
+  /** Every intent, in a session or one-shot: the intent table decides the command. */
+  const intent: RequestHandler = {
+    canHandle: (input) => getRequestType(input.requestEnvelope) === 'IntentRequest',
+    handle: (input) => respond(input, intentCommand(input.requestEnvelope.request as IntentRequest, voiceOf(input)), deps),
+  };
 
-/** Alexa tells us the session is over; it expects no speech back. */
-export const SessionEndedHandler: RequestHandler = {
-  canHandle: (input) => getRequestType(input.requestEnvelope) === 'SessionEndedRequest',
-  handle: (input) => input.responseBuilder.getResponse(),
-};
+  /** Alexa tells us the session is over; progress was saved on the turn that made it, so nothing is owed. */
+  const sessionEnded: RequestHandler = {
+    canHandle: (input) => getRequestType(input.requestEnvelope) === 'SessionEndedRequest',
+    handle: (input) => input.responseBuilder.getResponse(),
+  };
+
+  return [launch, intent, sessionEnded];
+}

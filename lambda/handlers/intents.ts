@@ -22,6 +22,8 @@ const INTENT_COMMANDS: Readonly<Record<string, (request: IntentRequest, voice: V
   'AMAZON.NoIntent': () => ({ type: 'no' }),
   'AMAZON.HelpIntent': () => ({ type: 'help' }),
   'AMAZON.NavigateHomeIntent': () => ({ type: 'home' }),
+  'AMAZON.PauseIntent': () => ({ type: 'pause' }),
+  'AMAZON.ResumeIntent': () => ({ type: 'resume' }),
   'AMAZON.StopIntent': () => ({ type: 'stop' }),
   'AMAZON.CancelIntent': () => ({ type: 'stop' }),
   'AMAZON.FallbackIntent': () => ({ type: 'fallback' }),

@@ -1,39 +1,131 @@
 import type { HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import type { Command } from '../guide/commands';
-import { reduce } from '../guide/reduce';
-import { parseState, type GuideState } from '../guide/state';
-import { voiceFor } from '../voice/i18n';
+import type { Message } from '../guide/messages';
+import { reduce, type Reply } from '../guide/reduce';
+import { startSession } from '../guide/session';
+import { INITIAL_STATE, parseState, type GuideState } from '../guide/state';
+import { RECOVERED, isStaleRevision, revisionOf, userIdOf, userKey } from '../storage/document';
+import { voiceFor, type Voice } from '../voice/i18n';
 import { renderSpeech } from '../voice/speech';
 
-/** All of the guide's state lives under this one session attribute. */
+/** All of the guide's state lives under this one session attribute… */
 export const STATE_KEY = 'guide';
+/** …beside the revision of the saved document it came from… */
+export const REVISION_KEY = 'revision';
+/** …and whether this session was already told that progress cannot be saved. */
+const TROUBLE_KEY = 'storeTrouble';
 
-export function loadState(input: HandlerInput): GuideState {
-  return parseState(input.attributesManager.getSessionAttributes()[STATE_KEY]);
+export interface TurnDeps {
+  /** False when no store is configured: progress lives in the session only. */
+  readonly persistent: boolean;
+  readonly now: () => number;
+  readonly log: (entry: Record<string, unknown>) => void;
 }
 
-function requestLocale(input: HandlerInput): string | undefined {
+export function voiceOf(input: HandlerInput): Voice {
   const locale: unknown = input.requestEnvelope?.request?.locale;
-  return typeof locale === 'string' ? locale : undefined;
-}
-
-export function voiceOf(input: HandlerInput) {
-  return voiceFor(requestLocale(input));
+  return voiceFor(typeof locale === 'string' ? locale : undefined);
 }
 
 /**
  * The one path every answered request takes:
- * state → reduce(command) → messages → words → response.
+ * state → reduce(command) → save → messages → words → response.
+ * The store can be slow, broken or raced by another device; none of that
+ * stops the user from getting an answer.
  */
-export function respond(input: HandlerInput, command: Command): Response {
-  const voice = voiceOf(input);
-  const reply = reduce(loadState(input), command);
-  const { speech, reprompt } = renderSpeech(reply.say, reply.ask, voice);
+export async function respond(input: HandlerInput, command: Command, deps: TurnDeps): Promise<Response> {
+  const turn = new Turn(input, deps);
+  let base = await turn.load();
+  let reply = reduce(base.state, command);
+  let saved = await turn.save(reply.state, base.revision);
+  if (saved === 'stale') {
+    // Another session saved newer progress: answer from that, never over it.
+    base = await turn.loadSaved();
+    reply = reduce(base.state, command);
+    saved = await turn.save(reply.state, base.revision);
+  }
+  return turn.answer(reply, typeof saved === 'number' ? saved : base.revision);
+}
 
-  input.attributesManager.setSessionAttributes({ ...input.attributesManager.getSessionAttributes(), [STATE_KEY]: reply.state });
-  const builder = input.responseBuilder.speak(speech);
-  if (reprompt !== null) builder.reprompt(reprompt);
-  else builder.withShouldEndSession(true);
-  return builder.getResponse();
+interface Loaded {
+  readonly state: GuideState;
+  readonly revision: number;
+}
+
+class Turn {
+  private readonly notices: Message[] = [];
+  private readonly session: Record<string, unknown>;
+
+  constructor(
+    private readonly input: HandlerInput,
+    private readonly deps: TurnDeps,
+  ) {
+    this.session = input.attributesManager.getSessionAttributes();
+  }
+
+  /** The session's state; at the start of a session, the saved progress. */
+  async load(): Promise<Loaded> {
+    const inSession = this.input.requestEnvelope.session?.new !== true && this.session[STATE_KEY] !== undefined;
+    if (inSession) return { state: parseState(this.session[STATE_KEY]), revision: revisionOf(this.session) };
+    const saved = await this.loadSaved();
+    const savedAt = typeof saved.savedAt === 'number' && Number.isFinite(saved.savedAt) ? saved.savedAt : null;
+    return { state: startSession(saved.state, savedAt, this.deps.now()), revision: saved.revision };
+  }
+
+  async loadSaved(): Promise<Loaded & { savedAt?: unknown }> {
+    if (!this.deps.persistent) return { state: INITIAL_STATE, revision: 0 };
+    try {
+      const document = await this.input.attributesManager.getPersistentAttributes(false);
+      if (document[RECOVERED] === true) {
+        this.notices.push({ kind: 'progressLost' });
+        this.deps.log({ level: 'warn', event: 'progress-unreadable', user: this.user() });
+        return { state: INITIAL_STATE, revision: revisionOf(document) };
+      }
+      return { state: parseState(document.state), revision: revisionOf(document), savedAt: document.savedAt };
+    } catch (error) {
+      this.trouble(error);
+      return { state: INITIAL_STATE, revision: 0 };
+    }
+  }
+
+  /** The new revision, 'stale' when a newer one is already saved, or null when nothing was saved. */
+  async save(state: GuideState, revision: number): Promise<number | 'stale' | null> {
+    if (!this.deps.persistent) return null;
+    const next = revision + 1;
+    try {
+      this.input.attributesManager.setPersistentAttributes({ state, savedAt: this.deps.now(), revision: next });
+      await this.input.attributesManager.savePersistentAttributes();
+      return next;
+    } catch (error) {
+      if (isStaleRevision(error)) return 'stale';
+      this.trouble(error);
+      return null;
+    }
+  }
+
+  answer(reply: Reply, revision: number): Response {
+    const { speech, reprompt } = renderSpeech([...this.notices, ...reply.say], reply.ask, voiceOf(this.input));
+    this.input.attributesManager.setSessionAttributes({ ...this.session, [STATE_KEY]: reply.state, [REVISION_KEY]: revision });
+    const builder = this.input.responseBuilder.speak(speech);
+    if (reprompt !== null) builder.reprompt(reprompt);
+    else builder.withShouldEndSession(true);
+    return builder.getResponse();
+  }
+
+  /** The store failed: tell the user once per session, log once, and carry on. */
+  private trouble(error: unknown): void {
+    if (this.session[TROUBLE_KEY] === true) return;
+    this.session[TROUBLE_KEY] = true;
+    this.notices.push({ kind: 'storeTrouble' });
+    this.deps.log({ level: 'error', event: 'store-unavailable', user: this.user(), error: String((error as Error)?.message ?? error) });
+  }
+
+  private user(): string | null {
+    try {
+      return userKey(userIdOf(this.input.requestEnvelope));
+    } catch {
+      return null;
+    }
+  }
 }

@@ -5,6 +5,7 @@ import { VirtualAlexa } from 'virtual-alexa';
 import { Utterance, type IModel } from 'virtual-core';
 import { parseSpokenNumber } from '../handlers/slots';
 import { voiceFor } from '../voice/i18n';
+import { withoutFillers } from './fillers';
 
 /**
  * A conversation with the skill the way a device holds one: typed text is
@@ -32,6 +33,8 @@ export interface ConversationOptions {
   readonly locale?: string;
   /** Defaults to interaction-models/<locale>.json in this project. */
   readonly modelPath?: string;
+  /** The Alexa user id every request carries; a stable one lets saved progress find its owner again. */
+  readonly userId?: string;
 }
 
 const PROJECT_ROOT = join(__dirname, '..', '..');
@@ -58,6 +61,7 @@ export class Conversation {
       .interactionModelFile(modelPath)
       .locale(this.locale)
       .create();
+    if (options.userId) this.alexa.context().user().setID(options.userId);
   }
 
   get inSession(): boolean {
@@ -120,11 +124,14 @@ export class Conversation {
   /**
    * The intent and slots the model gives this text. Alexa sends numbers as
    * digits, so a number said in words is tried as digits when the words
-   * alone match nothing, and number slots are sent as digits.
+   * alone match nothing, and number slots are sent as digits. Filler words
+   * round the request ("okay, next please") are dropped last, as Alexa's
+   * language understanding would look past them.
    */
   private resolve(words: string): { intent: string; slots: Record<string, string> } | null {
     const model = modelOf(this.alexa);
-    for (const candidate of [words, digitsForNumberWords(words, this.numberWords)]) {
+    const forms = [words, ...withoutFillers(words, this.locale)];
+    for (const candidate of forms.flatMap((form) => [form, digitsForNumberWords(form, this.numberWords)])) {
       const utterance = new Utterance(model, candidate);
       if (!utterance.matched()) continue;
       const intent = utterance.intent() as string;

@@ -1,6 +1,8 @@
 import './quiet';
 import { createInterface } from 'node:readline';
+import { join } from 'node:path';
 import { buildSkill } from '../skill';
+import { chooseStore } from '../storage/config';
 import { Conversation, type TurnResult } from './conversation';
 
 /**
@@ -8,6 +10,8 @@ import { Conversation, type TurnResult } from './conversation';
  * Alexa; the real interaction model decides the intent, the real skill
  * answers, and you read what Alexa would say. No AWS account involved.
  */
+
+const LOCAL_USER = 'amzn1.ask.account.local-terminal-user';
 
 interface Options {
   locale: string;
@@ -31,11 +35,14 @@ function parseArgs(argv: readonly string[]): Options {
 
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
-  const skill = buildSkill();
-  const conversation = new Conversation({ locale: options.locale, handler: (event) => skill.invoke(event) });
+  const storage = chooseStore(process.env, join(__dirname, '..', '..'));
+  if (storage.warning) console.log(`(${storage.warning})`);
+  const skill = buildSkill({ store: storage.store, log: () => undefined });
+  // One terminal user, the same on every run, so progress saved today is offered back tomorrow.
+  const conversation = new Conversation({ locale: options.locale, userId: LOCAL_USER, handler: (event) => skill.invoke(event) });
   const interactive = process.stdin.isTTY === true;
 
-  console.log(`Foot Massage Guide (${conversation.locale}), in the terminal.`);
+  console.log(`Foot Massage Guide (${conversation.locale}), in the terminal. Progress: ${storage.description}.`);
   console.log('Type what you would say to Alexa, for example: "next", "go back", "repeat", "go to step two",');
   console.log('"where am I", "help", "stop". To start again: "open foot massage guide", or one-shot:');
   console.log('"ask foot massage guide for the heel massage". Type "quit" to leave.\n');

@@ -36,6 +36,9 @@ function renderMessage(m: Message, voice: Voice): string {
     case 'step':
       return escape(stepHeading(m.step, m.of, t)) + BETWEEN_MESSAGES + withPauses(t(`techniques.${m.technique}.steps.${stepId(m.technique, m.step)}`));
     case 'position':
+    case 'welcomeBack':
+    case 'stoppedAt':
+    case 'paused':
     case 'goodbyeMidway':
     case 'stepOutOfRange':
     case 'startingOver':
@@ -57,6 +60,8 @@ function renderQuestion(q: Question, voice: Voice, reprompt: boolean): string {
       return t(`ask.chooseTechnique${suffix}`, { choices: techniqueList(voice, 'disjunction') });
     case 'offerTechnique':
       return t(`ask.offerTechnique${suffix}`, { name: name(q.technique, t) });
+    case 'resumeOffer':
+      return t(`ask.resumeOffer${suffix}`, { step: q.step, of: q.of, name: name(q.technique, t) });
     case 'continueStep': {
       const key = q.step === q.of ? 'continueLastStep' : 'continueStep';
       return t(`ask.${key}${suffix}`, { step: q.step, of: q.of, name: name(q.technique, t) });

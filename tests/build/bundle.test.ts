@@ -1,6 +1,7 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { startDynamo } from '../../lambda/local/dynalite';
 import { intentRequest, launchRequest, resolvedTechnique } from '../support/envelopes';
 
 // What Lambda runs is the bundle, not our sources: build it and call it from plain node.
@@ -12,15 +13,14 @@ beforeAll(() => {
   execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'pipe' });
 }, 60_000);
 
-test('npm run build writes a CommonJS bundle with a source map', () => {
-  expect(existsSync(bundle)).toBe(true);
-  expect(existsSync(`${bundle}.map`)).toBe(true);
-  expect(statSync(bundle).size).toBeGreaterThan(10_000);
-});
+type Answer = { response: { outputSpeech: { ssml: string }; shouldEndSession: boolean } };
 
-test('plain node loads the bundle and its handler answers a launch and a technique', () => {
-  const requests = [launchRequest(), intentRequest('StartTechniqueIntent', resolvedTechnique('relaxHeel'))];
-  // A fresh process, outside jest and outside the project's node_modules resolution, as Lambda would load it.
+/**
+ * Loads the bundle in a fresh node process, outside the project (as Lambda
+ * would: only what the runtime provides, here the AWS SDK via NODE_PATH),
+ * and sends it `requests` one after the other.
+ */
+async function invokeBundle(requests: unknown[], env: Record<string, string>): Promise<{ answers: Answer[]; stderr: string }> {
   const script = `
     const { handler } = require(${JSON.stringify(bundle)});
     (async () => {
@@ -29,11 +29,54 @@ test('plain node loads the bundle and its handler answers a launch and a techniq
       process.stdout.write(JSON.stringify(out));
     })().catch((e) => { console.error(e); process.exit(1); });
   `;
-  const run = spawnSync(process.execPath, ['-e', script], { cwd: '/', encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
-  expect(run.stderr).toBe('');
-  expect(run.status).toBe(0);
-  const [launch, start] = JSON.parse(run.stdout) as { response: { outputSpeech: { ssml: string }; shouldEndSession: boolean } }[];
+  // Asynchronous, so a dynalite server in this process can answer the child meanwhile.
+  const { stdout, stderr } = await new Promise<{ stdout: string; stderr: string }>((resolve, reject) => {
+    execFile(
+      process.execPath,
+      ['--no-warnings', '-e', script],
+      { cwd: '/', encoding: 'utf8', timeout: 30_000, env: { PATH: process.env.PATH ?? '', NODE_PATH: join(root, 'node_modules'), ...env } },
+      (error, out, err) => (error ? reject(Object.assign(error, { stderr: err })) : resolve({ stdout: out, stderr: err })),
+    );
+  });
+  return { answers: JSON.parse(stdout) as Answer[], stderr };
+}
+
+test('npm run build writes a CommonJS bundle with a source map, the AWS SDK left out', () => {
+  expect(existsSync(bundle)).toBe(true);
+  expect(existsSync(`${bundle}.map`)).toBe(true);
+  expect(statSync(bundle).size).toBeGreaterThan(10_000);
+  expect(execFileSync('grep', ['-c', 'require("@aws-sdk/client-dynamodb")', bundle], { encoding: 'utf8' }).trim()).toBe('1');
+});
+
+test('in Lambda without a table: it answers a launch and a technique, and warns once that progress lasts one session', async () => {
+  const requests = [launchRequest(), intentRequest('StartTechniqueIntent', resolvedTechnique('relaxHeel'))];
+  const { answers, stderr } = await invokeBundle(requests, { AWS_LAMBDA_FUNCTION_NAME: 'foot-massage-guide' });
+  const [launch, start] = answers;
   expect(launch.response.outputSpeech.ssml).toMatch(/Welcome to Foot Massage Guide/);
   expect(launch.response.shouldEndSession).toBe(false);
   expect(start.response.outputSpeech.ssml).toMatch(/relaxing the heel[\s\S]*Step 1 of 2/);
+  expect(stderr.match(/DYNAMODB_TABLE is not set/g)).toHaveLength(1);
+});
+
+test('in Lambda with DYNAMODB_TABLE: progress saved by one session is offered to the next', async () => {
+  const dynamo = await startDynamo('bundle-progress');
+  try {
+    const userId = 'amzn1.ask.account.BUNDLE';
+    const requests = [
+      intentRequest('StartTechniqueIntent', resolvedTechnique('easeSole'), { userId, newSession: true }),
+      launchRequest({ userId }),
+    ];
+    const { answers, stderr } = await invokeBundle(requests, {
+      AWS_LAMBDA_FUNCTION_NAME: 'foot-massage-guide',
+      DYNAMODB_TABLE: dynamo.table,
+      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      AWS_REGION: 'us-east-1',
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+    });
+    expect(stderr).not.toMatch(/DYNAMODB_TABLE is not set|store-unavailable/);
+    expect(answers[1].response.outputSpeech.ssml).toMatch(/Welcome back[\s\S]*step 1 of 4 of easing the sole/);
+  } finally {
+    await dynamo.stop();
+  }
 });

@@ -1,4 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 // `npm start` is the newcomer's first contact: run it with typed lines piped in.
@@ -9,9 +11,11 @@ beforeAll(() => {
   execFileSync('npm', ['run', '--silent', 'build:local'], { cwd: root, stdio: 'pipe' });
 }, 60_000);
 
-function simulate(lines: string[], args: string[] = []): string {
+/** Runs `npm start`'s program on typed lines; each call is a fresh install unless given the same folder. */
+function simulate(lines: string[], args: string[] = [], storageDir = mkdtempSync(join(tmpdir(), 'foot-massage-sim-'))): string {
   const run = spawnSync(process.execPath, [join(root, 'build', 'local', 'simulator.js'), ...args], {
     cwd: root,
+    env: { ...process.env, STORAGE: 'file', STORAGE_DIR: storageDir },
     input: lines.join('\n') + '\n',
     encoding: 'utf8',
     timeout: 30_000,

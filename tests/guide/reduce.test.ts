@@ -47,12 +47,16 @@ const say = {
     asked,
     of: stepCount(technique),
   }),
+  welcomeBack: (technique: TechniqueId, step: number): Message => ({ kind: 'welcomeBack', technique, step, of: stepCount(technique) }),
+  stoppedAt: (technique: TechniqueId, step: number): Message => ({ kind: 'stoppedAt', technique, step, of: stepCount(technique) }),
+  paused: (technique: TechniqueId, step: number): Message => ({ kind: 'paused', technique, step, of: stepCount(technique) }),
   plain: (kind: PlainKind): Message => ({ kind }),
 };
 const m = say.plain;
 
 const ask = {
   choose: { kind: 'chooseTechnique' } as Question,
+  resume: (technique: TechniqueId, step: number): Question => ({ kind: 'resumeOffer', technique, step, of: stepCount(technique) }),
   offer: (technique: TechniqueId): Question => ({ kind: 'offerTechnique', technique }),
   cont: (technique: TechniqueId, step: number): Question => ({
     kind: 'continueStep',
@@ -65,7 +69,7 @@ const ask = {
 /** Every command type, checked against the union at compile time so a new command fails here. */
 const ALL_COMMAND_TYPES = [
   'launch', 'start', 'next', 'previous', 'repeat', 'startOver', 'goTo', 'whereAmI',
-  'list', 'help', 'yes', 'no', 'home', 'stop', 'fallback', 'error',
+  'list', 'help', 'yes', 'no', 'home', 'stop', 'fallback', 'error', 'pause', 'resume',
 ] as const satisfies readonly CommandType[];
 type MissingCommand = Exclude<CommandType, (typeof ALL_COMMAND_TYPES)[number]>;
 const everyCommandListed: [MissingCommand] extends [never] ? true : MissingCommand = true;
@@ -76,6 +80,7 @@ const PHASES = {
   middle: at(A, 1),
   last: at(A, 2),
   done: done(A),
+  resume: { at: 'resume', technique: A, step: 1 },
 } as const;
 type PhaseName = keyof typeof PHASES;
 
@@ -92,10 +97,12 @@ const beginR = e(at(R, 0), [say.intro(R), say.step(R, 1)], ask.cont(R, 1));
 const nothingStarted = e(PHASES.menu, [m('nothingStarted')], ask.offer(R));
 
 const TABLE: readonly Row[] = [
-  // launch: always the welcome and the menu, offering the first technique
-  ...(Object.keys(PHASES) as PhaseName[]).map(
+  // launch: the welcome and the menu, offering what home would offer
+  ['menu', { type: 'launch' }, e(menu(R), [m('welcome'), m('techniqueList')], ask.choose)],
+  ...(['first', 'middle', 'last'] as const).map(
     (p): Row => [p, { type: 'launch' }, e(menu(A), [m('welcome'), m('techniqueList')], ask.choose)],
   ),
+  ['done', { type: 'launch' }, e(menu(R), [m('welcome'), m('techniqueList')], ask.choose)],
 
   // start with a known technique: its intro and first step, from anywhere
   ...(Object.keys(PHASES) as PhaseName[]).map((p): Row => [p, { type: 'start', technique: R }, beginR]),
@@ -204,7 +211,45 @@ const TABLE: readonly Row[] = [
   ['middle', { type: 'error' }, e(PHASES.middle, [m('error'), say.position(A, 2)], ask.cont(A, 2))],
   ['last', { type: 'error' }, e(PHASES.last, [m('error'), say.position(A, 3)], ask.cont(A, 3))],
   ['done', { type: 'error' }, e(PHASES.done, [m('error'), say.finished(A)], ask.offer(R))],
+
+  // pause: ends the session where the user is, saying how to come back
+  ['menu', { type: 'pause' }, e(PHASES.menu, [m('pausedMenu')], null)],
+  ['first', { type: 'pause' }, e(PHASES.first, [say.paused(A, 1)], null)],
+  ['middle', { type: 'pause' }, e(PHASES.middle, [say.paused(A, 2)], null)],
+  ['last', { type: 'pause' }, e(PHASES.last, [say.paused(A, 3)], null)],
+  ['done', { type: 'pause' }, e(PHASES.done, [m('pausedMenu')], null)],
+  ['resume', { type: 'pause' }, e(at(A, 1), [say.paused(A, 2)], null)],
+
+  // resume ("continue"): nothing to pick up in the menu; carries on mid-session
+  ['menu', { type: 'resume' }, e(PHASES.menu, [m('nothingToResume'), m('techniqueList')], ask.choose)],
+  ['first', { type: 'resume' }, e(at(A, 1), [say.step(A, 2)], ask.cont(A, 2))],
+  ['middle', { type: 'resume' }, e(at(A, 2), [say.step(A, 3)], ask.cont(A, 3))],
+  ['last', { type: 'resume' }, e(done(A), [say.done(A)], ask.offer(R))],
+  ['done', { type: 'resume' }, beginR],
+
+  // a returning user offered their saved place (step 2 of the ankle stretch)
+  ['resume', { type: 'launch' }, e(PHASES.resume, [say.welcomeBack(A, 2)], ask.resume(A, 2))],
+  ['resume', { type: 'repeat' }, e(PHASES.resume, [say.welcomeBack(A, 2)], ask.resume(A, 2))],
+  ['resume', { type: 'resume' }, e(at(A, 1), [m('resuming'), say.step(A, 2)], ask.cont(A, 2))],
+  ['resume', { type: 'next' }, e(at(A, 1), [m('resuming'), say.step(A, 2)], ask.cont(A, 2))],
+  ['resume', { type: 'yes' }, e(at(A, 1), [m('resuming'), say.step(A, 2)], ask.cont(A, 2))],
+  ['resume', { type: 'no' }, e(menu(A), [m('techniqueList')], ask.choose)],
+  ['resume', { type: 'whereAmI' }, e(PHASES.resume, [say.stoppedAt(A, 2)], ask.resume(A, 2))],
+  ['resume', { type: 'help' }, e(PHASES.resume, [m('helpResume')], ask.resume(A, 2))],
+  ['resume', { type: 'list' }, e(PHASES.resume, [m('techniqueList')], ask.resume(A, 2))],
+  ['resume', { type: 'fallback' }, e(PHASES.resume, [m('notUnderstood'), say.stoppedAt(A, 2)], ask.resume(A, 2))],
+  ['resume', { type: 'error' }, e(PHASES.resume, [m('error'), say.stoppedAt(A, 2)], ask.resume(A, 2))],
+  ['resume', { type: 'start', technique: R }, beginR],
+  ['resume', { type: 'start', technique: null }, e(at(A, 1), [m('unknownTechnique'), m('techniqueList'), say.position(A, 2)], ask.cont(A, 2))],
+  ['resume', { type: 'previous' }, e(at(A, 0), [say.step(A, 1)], ask.cont(A, 1))],
+  ['resume', { type: 'startOver' }, e(at(A, 0), [say.startingOver(A), say.step(A, 1)], ask.cont(A, 1))],
+  ['resume', { type: 'goTo', step: 3 }, e(at(A, 2), [say.step(A, 3)], ask.cont(A, 3))],
+  ['resume', { type: 'home' }, e(menu(A), [m('backToMenu'), m('techniqueList')], ask.choose)],
+  ['resume', { type: 'stop' }, e(at(A, 1), [say.goodbyeMidway(A, 2)], null)],
 ];
+
+/** The phases of a session in progress; the resume offer has its own rows in the table. */
+const ACTIVE_PHASES = Object.entries(PHASES).filter(([name]) => name !== 'resume');
 
 const kinds = (messages: readonly Message[]): string[] => messages.map((msg) => msg.kind);
 
@@ -342,7 +387,7 @@ describe('edges', () => {
     expect(reply.say).toEqual([say.step(E, 3)]);
   });
 
-  test.each(Object.entries(PHASES))('start with an unknown technique keeps the phase and place (%s)', (_name, phase) => {
+  test.each(ACTIVE_PHASES)('start with an unknown technique keeps the phase and place (%s)', (_name, phase) => {
     const reply = reduce(stateAt(phase), { type: 'start', technique: null });
     expect(reply.state.phase).toEqual(phase);
     expect(kinds(reply.say).slice(0, 2)).toEqual(['unknownTechnique', 'techniqueList']);
@@ -351,7 +396,7 @@ describe('edges', () => {
   });
 
   test.each(
-    Object.entries(PHASES).flatMap(([name, phase]) =>
+    ACTIVE_PHASES.flatMap(([name, phase]) =>
       (['stop', 'no'] as const)
         .filter((type) => type === 'stop' || phase.at !== 'step')
         .map((type) => [type, name, phase] as const),
@@ -410,9 +455,10 @@ describe('edges', () => {
     expect(reply.ask).toEqual(reduce(state, { type: 'whereAmI' }).ask);
   });
 
-  test.each(Object.entries(PHASES))('launch goes to the menu (%s)', (_name, phase) => {
+  test.each(ACTIVE_PHASES)('launch goes to the menu (%s)', (_name, phase) => {
     const reply = reduce(stateAt(phase), { type: 'launch' });
-    expect(reply.state.phase).toEqual(INITIAL_STATE.phase);
+    expect(reply.state.phase.at).toBe('menu');
+    expect(reply.state.phase).toEqual(reduce(stateAt(phase), { type: 'home' }).state.phase);
     expect(reply.say).toEqual([m('welcome'), m('techniqueList')]);
     expect(reply.ask).toEqual(ask.choose);
   });
@@ -467,6 +513,9 @@ const phaseArb: fc.Arbitrary<Phase> = fc.oneof(
     fc.integer({ min: 0, max: stepCount(technique) - 1 }).map((step): Phase => ({ at: 'step', technique, step })),
   ),
   techniqueArb.map((technique): Phase => ({ at: 'done', technique })),
+  techniqueArb.chain((technique) =>
+    fc.integer({ min: 0, max: stepCount(technique) - 1 }).map((step): Phase => ({ at: 'resume', technique, step })),
+  ),
 );
 
 /** Any valid state: every phase the catalog allows, and any safe, non-negative turn count. */
@@ -492,6 +541,8 @@ const commandArb: fc.Arbitrary<Command> = fc.oneof(
     { type: 'stop' },
     { type: 'fallback' },
     { type: 'error' },
+    { type: 'pause' },
+    { type: 'resume' },
   ),
   fc.constantFrom<TechniqueId | null>(...TECHNIQUE_IDS, null).map((technique): Command => ({ type: 'start', technique })),
   fc
@@ -538,12 +589,16 @@ describe('properties', () => {
     fc.assert(
       fc.property(startArb, commandsArb, (start, commands) => {
         run(start, commands, (before, command, reply) => {
-          if (reply.ask === null) expect(['stop', 'no']).toContain(command.type);
+          if (reply.ask === null) expect(['stop', 'no', 'pause']).toContain(command.type);
           else expect(typeof reply.ask.kind).toBe('string');
           if (command.type === 'stop') expect(reply.ask).toBeNull();
-          if (command.type === 'no') expect(reply.ask === null).toBe(before.phase.at !== 'step');
-          // Ending the session never loses the place.
-          if (reply.ask === null) expect(reply.state.phase).toEqual(before.phase);
+          if (command.type === 'pause') expect(reply.ask).toBeNull();
+          if (command.type === 'no') expect(reply.ask === null).toBe(before.phase.at === 'menu' || before.phase.at === 'done');
+          // Ending the session never loses the place (an offered place becomes the place itself).
+          if (reply.ask === null) {
+            const kept = before.phase.at === 'resume' ? { ...before.phase, at: 'step' } : before.phase;
+            expect(reply.state.phase).toEqual(kept);
+          }
         });
       }),
       RUNS,

@@ -6,6 +6,8 @@ export interface EnvelopeOptions {
   readonly attributes?: Record<string, unknown>;
   readonly newSession?: boolean;
   readonly applicationId?: string;
+  /** Defaults to a new user for every envelope, so saved progress never leaks between tests. */
+  readonly userId?: string;
 }
 
 let counter = 0;
@@ -13,6 +15,7 @@ let counter = 0;
 export function envelope(request: Record<string, unknown>, options: EnvelopeOptions = {}): RequestEnvelope {
   const applicationId = options.applicationId ?? 'amzn1.ask.skill.test';
   counter += 1;
+  const userId = options.userId ?? `amzn1.ask.account.TESTUSER-${process.pid}-${counter}`;
   return {
     version: '1.0',
     session: {
@@ -20,12 +23,12 @@ export function envelope(request: Record<string, unknown>, options: EnvelopeOpti
       sessionId: 'amzn1.echo-api.session.test',
       application: { applicationId },
       attributes: options.attributes ?? {},
-      user: { userId: 'amzn1.ask.account.TESTUSER' },
+      user: { userId },
     },
     context: {
       System: {
         application: { applicationId },
-        user: { userId: 'amzn1.ask.account.TESTUSER' },
+        user: { userId },
         device: { deviceId: 'amzn1.ask.device.test', supportedInterfaces: {} },
         apiEndpoint: 'https://api.amazonalexa.com',
       },

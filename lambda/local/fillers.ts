@@ -1,0 +1,43 @@
+/**
+ * Words people wrap around a request ("okay, next please"). Alexa's language
+ * understanding looks past them; virtual-alexa matches samples exactly, so the
+ * conversation driver strips these, one at a time from either end, before it
+ * gives up and sends the fallback intent. Per language, simulator only: the
+ * skill itself never sees them.
+ */
+export const FILLERS: Readonly<Record<string, { readonly leading: readonly string[]; readonly trailing: readonly string[] }>> = {
+  en: {
+    leading: [
+      'okay', 'ok', 'alright', 'all right', 'right', 'um', 'uh', 'erm', 'so', 'well', 'oh', 'hey', 'wait', 'hang on',
+      'and', 'then', 'now', 'just', 'please', 'yeah', 'sorry', 'actually', 'hmm', 'can you', 'could you', 'would you',
+      'will you', 'can you please', 'could you please', 'i think', 'i guess', "let's",
+    ],
+    trailing: ['please', 'now', 'then', 'thanks', 'thank you', 'for me', 'alexa', 'okay', 'ok', 'again please', 'right now'],
+  },
+};
+
+export function fillersFor(locale: string): { readonly leading: readonly string[]; readonly trailing: readonly string[] } {
+  return FILLERS[locale.split('-')[0]] ?? { leading: [], trailing: [] };
+}
+
+/** Every shorter form of `words` with fillers removed from its ends, nearest first. */
+export function withoutFillers(words: string, locale: string): string[] {
+  const { leading, trailing } = fillersFor(locale);
+  const found: string[] = [];
+  const queue = [words];
+  const seen = new Set(queue);
+  while (queue.length) {
+    const current = queue.shift() as string;
+    const shorter = [
+      ...leading.filter((f) => current.startsWith(`${f} `)).map((f) => current.slice(f.length + 1)),
+      ...trailing.filter((f) => current.endsWith(` ${f}`)).map((f) => current.slice(0, -(f.length + 1))),
+    ];
+    for (const next of shorter) {
+      if (!next || seen.has(next)) continue;
+      seen.add(next);
+      found.push(next);
+      queue.push(next);
+    }
+  }
+  return found;
+}

@@ -1,0 +1,50 @@
+import { join } from 'node:path';
+import type { PersistenceAdapter } from 'ask-sdk-core';
+import { FileStore } from './file';
+
+/**
+ * Which store keeps progress between sessions, from the environment:
+ *
+ *   STORAGE=file      one JSON file per user under STORAGE_DIR (default .data/ here)
+ *   STORAGE=dynamodb  DYNAMODB_TABLE (and DYNAMODB_ENDPOINT for a local server)
+ *   STORAGE=none      progress lasts one session
+ *
+ * Unset: in Lambda, DynamoDB when DYNAMODB_TABLE is set, else none; anywhere
+ * else, the file store. A setup that cannot keep progress still answers, and
+ * says why once, at cold start.
+ */
+export interface StoreChoice {
+  readonly store: PersistenceAdapter | null;
+  readonly description: string;
+  readonly warning: string | null;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+export function chooseStore(env: Env, projectRoot: string): StoreChoice {
+  const inLambda = Boolean(env.AWS_LAMBDA_FUNCTION_NAME);
+  const kind = (env.STORAGE ?? (inLambda ? (env.DYNAMODB_TABLE ? 'dynamodb' : 'none') : 'file')).trim().toLowerCase();
+  switch (kind) {
+    case 'file': {
+      const dir = env.STORAGE_DIR || join(projectRoot, '.data');
+      return { store: new FileStore(dir), description: `file store in ${dir}`, warning: null };
+    }
+    case 'dynamodb': {
+      if (!env.DYNAMODB_TABLE) {
+        return { store: null, description: 'no store', warning: 'STORAGE=dynamodb needs DYNAMODB_TABLE: progress will last one session only.' };
+      }
+      // Loaded only when chosen, so other setups never pay for the AWS SDK.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { DynamoStore } = require('./dynamodb') as typeof import('./dynamodb');
+      return {
+        store: new DynamoStore({ table: env.DYNAMODB_TABLE, endpoint: env.DYNAMODB_ENDPOINT || undefined, region: env.AWS_REGION }),
+        description: `DynamoDB table ${env.DYNAMODB_TABLE}`,
+        warning: null,
+      };
+    }
+    case 'none':
+      return { store: null, description: 'no store', warning: inLambda && !env.STORAGE ? 'DYNAMODB_TABLE is not set: progress will last one session only.' : null };
+    default:
+      return { store: null, description: 'no store', warning: `STORAGE=${kind} is not file, dynamodb or none: progress will last one session only.` };
+  }
+}
