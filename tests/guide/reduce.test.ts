@@ -4,6 +4,7 @@ import type { Command, CommandType } from '../../lambda/guide/commands';
 import type { Message, Question } from '../../lambda/guide/messages';
 import { reduce, type Reply } from '../../lambda/guide/reduce';
 import { INITIAL_STATE, STATE_VERSION, isValidState, parseState, type GuideState, type Phase } from '../../lambda/guide/state';
+import { techniqueArb, validStateArb } from '../support/states';
 
 // The reducer on its own: every command in every kind of phase, the edges by name,
 // and properties over arbitrary conversations.
@@ -505,26 +506,7 @@ describe('turns', () => {
 
 // ---- properties ------------------------------------------------------------------------
 
-const techniqueArb = fc.constantFrom(...TECHNIQUE_IDS);
-
-const phaseArb: fc.Arbitrary<Phase> = fc.oneof(
-  techniqueArb.map((offer): Phase => ({ at: 'menu', offer })),
-  techniqueArb.chain((technique) =>
-    fc.integer({ min: 0, max: stepCount(technique) - 1 }).map((step): Phase => ({ at: 'step', technique, step })),
-  ),
-  techniqueArb.map((technique): Phase => ({ at: 'done', technique })),
-  techniqueArb.chain((technique) =>
-    fc.integer({ min: 0, max: stepCount(technique) - 1 }).map((step): Phase => ({ at: 'resume', technique, step })),
-  ),
-);
-
 /** Any valid state: every phase the catalog allows, and any safe, non-negative turn count. */
-const stateArb: fc.Arbitrary<GuideState> = fc.record({
-  v: fc.constant(STATE_VERSION),
-  phase: phaseArb,
-  turns: fc.oneof(fc.constant(0), fc.nat(20), fc.constant(1_000_000_000), fc.nat(1_000_000_000)),
-}, { noNullPrototype: true });
-
 const commandArb: fc.Arbitrary<Command> = fc.oneof(
   fc.constantFrom<Command>(
     { type: 'launch' },
@@ -550,7 +532,7 @@ const commandArb: fc.Arbitrary<Command> = fc.oneof(
     .map((step): Command => ({ type: 'goTo', step })),
 );
 
-const startArb = fc.oneof(fc.constant(INITIAL_STATE), stateArb);
+const startArb = fc.oneof(fc.constant(INITIAL_STATE), validStateArb);
 const commandsArb = fc.array(commandArb, { maxLength: 40 });
 
 /** Runs `commands` from `state`, handing each (before, command, reply) to `check`. */

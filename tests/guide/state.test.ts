@@ -1,6 +1,7 @@
 import fc from 'fast-check';
-import { TECHNIQUES, TECHNIQUE_IDS, stepCount, type TechniqueId } from '../../lambda/guide/catalog';
+import { TECHNIQUE_IDS, stepCount, type TechniqueId } from '../../lambda/guide/catalog';
 import { INITIAL_STATE, STATE_VERSION, isValidState, parseState, type GuideState, type Phase } from '../../lambda/guide/state';
+import { everyPhase, phaseArb, techniqueArb, validStateArb } from '../support/states';
 
 // parseState is the only way a saved or session state comes back in: whatever it is handed,
 // it answers a valid state, keeps what can be trusted, and never throws.
@@ -13,11 +14,7 @@ const E = 'easeSole' satisfies TechniqueId; // 4 steps
 const state = (phase: Phase, turns = 0): GuideState => ({ v: STATE_VERSION, phase, turns });
 const initialWith = (turns: number): GuideState => ({ ...INITIAL_STATE, turns });
 
-const EVERY_PHASE: readonly Phase[] = [
-  ...TECHNIQUE_IDS.map((offer): Phase => ({ at: 'menu', offer })),
-  ...TECHNIQUES.flatMap((t) => t.steps.map((_, step): Phase => ({ at: 'step', technique: t.id, step }))),
-  ...TECHNIQUE_IDS.map((technique): Phase => ({ at: 'done', technique })),
-];
+const EVERY_PHASE: readonly Phase[] = everyPhase();
 
 const VALID: readonly GuideState[] = [
   INITIAL_STATE,
@@ -192,22 +189,6 @@ describe('garbage', () => {
 });
 
 // ---- properties ------------------------------------------------------------------------
-
-const techniqueArb = fc.constantFrom(...TECHNIQUE_IDS);
-
-const phaseArb: fc.Arbitrary<Phase> = fc.oneof(
-  techniqueArb.map((offer): Phase => ({ at: 'menu', offer })),
-  techniqueArb.chain((technique) =>
-    fc.integer({ min: 0, max: stepCount(technique) - 1 }).map((step): Phase => ({ at: 'step', technique, step })),
-  ),
-  techniqueArb.map((technique): Phase => ({ at: 'done', technique })),
-);
-
-const validStateArb: fc.Arbitrary<GuideState> = fc.record({
-  v: fc.constant(STATE_VERSION),
-  phase: phaseArb,
-  turns: fc.oneof(fc.constant(0), fc.nat(20), fc.nat(1_000_000_000)),
-}, { noNullPrototype: true });
 
 const anything = fc.anything({
   withBigInt: true,

@@ -1,20 +1,13 @@
 import { TECHNIQUES, TECHNIQUE_IDS, stepCount } from '../../lambda/guide/catalog';
 import type { Command } from '../../lambda/guide/commands';
 import { reduce } from '../../lambda/guide/reduce';
-import { INITIAL_STATE, type GuideState, type Phase } from '../../lambda/guide/state';
+import { INITIAL_STATE, type GuideState } from '../../lambda/guide/state';
 import { voiceFor } from '../../lambda/voice/i18n';
 import { escape, renderSpeech } from '../../lambda/voice/speech';
 import { expectValidSsml } from '../support/ssml';
+import { everyPhase } from '../support/states';
 
 // Every answer the guide can give today: every phase × every command, rendered in en-US.
-
-function everyPhase(): Phase[] {
-  return [
-    ...TECHNIQUE_IDS.map((offer): Phase => ({ at: 'menu', offer })),
-    ...TECHNIQUES.flatMap((t) => t.steps.map((_, step): Phase => ({ at: 'step', technique: t.id, step }))),
-    ...TECHNIQUE_IDS.map((technique): Phase => ({ at: 'done', technique })),
-  ];
-}
 
 const COMMANDS: Command[] = [
   { type: 'launch' },
