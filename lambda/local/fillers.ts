@@ -10,9 +10,10 @@ export const FILLERS: Readonly<Record<string, { readonly leading: readonly strin
     leading: [
       'okay', 'ok', 'alright', 'all right', 'right', 'um', 'uh', 'erm', 'so', 'well', 'oh', 'hey', 'wait', 'hang on',
       'and', 'then', 'now', 'just', 'please', 'yeah', 'sorry', 'actually', 'hmm', 'can you', 'could you', 'would you',
-      'will you', 'can you please', 'could you please', 'i think', 'i guess', "let's",
+      'will you', 'can you please', 'could you please', 'i think', 'i guess', "let's", 'great', 'thanks', 'thank you',
+      'perfect', 'good', 'nice', 'cool', 'lovely', 'done', 'yes', 'hi', 'hello', 'excuse me', 'oops',
     ],
-    trailing: ['please', 'now', 'then', 'thanks', 'thank you', 'for me', 'alexa', 'okay', 'ok', 'again please', 'right now'],
+    trailing: ['please', 'now', 'then', 'thanks', 'thank you', 'for me', 'alexa', 'okay', 'ok', 'again please', 'right now', 'too', 'as well'],
   },
 };
 

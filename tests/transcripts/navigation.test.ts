@@ -109,3 +109,19 @@ test('stop and cancel end politely and say where the user stopped', async () => 
     A!: goodbye
   `);
 });
+
+test('words people wrap round a request are looked past, as Alexa would', async () => {
+  await transcript(`
+    U: okay so let's do the heel please
+    A: relaxing the heel | step 1 of 2
+    U: great thanks next
+    A: step 2
+    U: hmm where am i now
+    A: step 2 of 2 of relaxing the heel
+    U: wait go back
+    A: step 1 of 2
+    U: sorry can you say that again please
+    A: step 1 of 2
+    U?: the capital of peru please
+  `);
+});
