@@ -2,23 +2,51 @@
  * The structure of every technique, once, for every language.
  *
  * Locale files hold only the words, keyed by these ids
- * (`techniques.<technique>.name`, `.intro`, `.steps.<step>`), so no language
- * can add or drop a step. The order here is the order the skill offers them in.
+ * (`techniques.<technique>.name`, `.intro`, `.steps.<step>`, and
+ * `practice.cues.<cue>`), so no language can add or drop a step or change
+ * its timing. The order here is the order the skill lists techniques in, and
+ * the order of the full routine.
  */
-export interface Technique {
+
+/** What the skill says halfway through a timed step. */
+export type MidCue = 'halfway' | 'keepSlow' | 'changeHands' | 'nextToe' | 'breathe';
+
+export interface Step {
   readonly id: string;
-  readonly steps: readonly string[];
+  /** Seconds of hands-on practice the skill counts through at normal pace; 0 for none. */
+  readonly practiceSeconds: number;
+  readonly midCue: MidCue;
 }
 
+export interface Technique {
+  readonly id: string;
+  readonly steps: readonly Step[];
+}
+
+const step = (id: string, practiceSeconds: number, midCue: MidCue = 'halfway'): Step => ({ id, practiceSeconds, midCue });
+
 export const TECHNIQUES = [
-  { id: 'ankleStretch', steps: ['thumbCircles', 'achillesStretch', 'frontStretch'] },
-  { id: 'relaxHeel', steps: ['heelCircles', 'ridgeStrokes'] },
-  { id: 'easeSole', steps: ['thumbPress', 'heelBand', 'middleBands', 'toeBand'] },
+  { id: 'warmUp', steps: [step('spreadOil', 20, 'keepSlow'), step('glidingStrokes', 30, 'keepSlow')] },
+  {
+    id: 'ankleStretch',
+    steps: [step('thumbCircles', 30, 'keepSlow'), step('achillesStretch', 20, 'breathe'), step('frontStretch', 20, 'breathe')],
+  },
+  { id: 'relaxHeel', steps: [step('heelCircles', 40, 'changeHands'), step('ridgeStrokes', 20)] },
+  {
+    id: 'easeSole',
+    steps: [step('thumbPress', 20, 'keepSlow'), step('heelBand', 20), step('middleBands', 40), step('toeBand', 20)],
+  },
+  { id: 'toes', steps: [step('toeRotations', 40, 'nextToe'), step('toePulls', 30, 'nextToe')] },
+  { id: 'finish', steps: [step('finishingStrokes', 20, 'keepSlow'), step('rest', 10, 'breathe')] },
 ] as const satisfies readonly Technique[];
 
 export type TechniqueId = (typeof TECHNIQUES)[number]['id'];
 
 export const TECHNIQUE_IDS: readonly TechniqueId[] = TECHNIQUES.map((t) => t.id);
+
+/** The full routine: every technique in catalog order, on one foot and then the other. */
+export const ROUTINE: readonly TechniqueId[] = TECHNIQUE_IDS;
+export const FEET = 2;
 
 export function isTechniqueId(value: unknown): value is TechniqueId {
   return typeof value === 'string' && (TECHNIQUE_IDS as readonly string[]).includes(value);
@@ -31,6 +59,11 @@ export function techniqueById(id: TechniqueId): Technique {
 
 export function stepCount(id: TechniqueId): number {
   return techniqueById(id).steps.length;
+}
+
+/** `step` counts from 0; a step out of range has no practice. */
+export function stepOf(id: TechniqueId, step: number): Step | undefined {
+  return techniqueById(id).steps[step];
 }
 
 /** The technique offered after `id` finishes: the next one in order, wrapping round. */

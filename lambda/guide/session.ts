@@ -1,4 +1,4 @@
-import { techniqueAfter } from './catalog';
+import { TECHNIQUE_IDS, techniqueAfter } from './catalog';
 import { STATE_VERSION, type GuideState, type Phase } from './state';
 
 /**
@@ -12,13 +12,14 @@ export const STALE_AFTER_MS = 3 * 24 * 60 * 60 * 1000;
  * The state a new session starts from, given what was saved and when.
  * A user who stopped mid-technique is offered their step back (unless the
  * progress is stale); a user who finished starts at the menu with the next
- * technique on offer. Pure: the clock is an argument.
+ * technique on offer. Preferences and what the user has learnt carry over.
+ * Pure: the clock is an argument.
  */
 export function startSession(saved: GuideState, savedAt: number | null, now: number): GuideState {
   const age = savedAt === null ? Infinity : now - savedAt;
   // A save from the future (a skewed clock) is treated as fresh rather than lost.
   const fresh = age < STALE_AFTER_MS;
-  return { v: STATE_VERSION, phase: sessionPhase(saved.phase, fresh), turns: 0 };
+  return { ...saved, v: STATE_VERSION, phase: sessionPhase(saved.phase, fresh), turns: 0 };
 }
 
 function sessionPhase(phase: Phase, fresh: boolean): Phase {
@@ -26,9 +27,9 @@ function sessionPhase(phase: Phase, fresh: boolean): Phase {
     case 'menu':
       return phase;
     case 'done':
-      return { at: 'menu', offer: techniqueAfter(phase.technique) };
+      return { at: 'menu', offer: phase.routine ? TECHNIQUE_IDS[0] : techniqueAfter(phase.technique) };
     case 'step':
     case 'resume':
-      return fresh ? { at: 'resume', technique: phase.technique, step: phase.step } : { at: 'menu', offer: phase.technique };
+      return fresh ? { at: 'resume', technique: phase.technique, step: phase.step, foot: phase.foot } : { at: 'menu', offer: phase.technique };
   }
 }

@@ -1,7 +1,7 @@
 import type { IntentRequest } from 'ask-sdk-model';
 import type { Command } from '../guide/commands';
 import type { Voice } from '../voice/i18n';
-import { parseSpokenNumber, slotValue, techniqueSlot } from './slots';
+import { paceSlot, parseSpokenNumber, slotValue, techniqueSlot } from './slots';
 
 /**
  * Every intent the skill answers, and the command each one means. This table
@@ -11,6 +11,14 @@ import { parseSpokenNumber, slotValue, techniqueSlot } from './slots';
  */
 const INTENT_COMMANDS: Readonly<Record<string, (request: IntentRequest, voice: Voice) => Command>> = {
   StartTechniqueIntent: (r) => ({ type: 'start', technique: techniqueSlot(r.intent) }),
+  StartRoutineIntent: () => ({ type: 'startRoutine' }),
+  SkipTechniqueIntent: () => ({ type: 'skip' }),
+  TimingOnIntent: () => ({ type: 'timing', on: true }),
+  TimingOffIntent: () => ({ type: 'timing', on: false }),
+  SetPaceIntent: (r) => ({ type: 'pace', change: paceSlot(r.intent) }),
+  BenefitsIntent: () => ({ type: 'knowledge', topic: 'benefits' }),
+  OilsIntent: () => ({ type: 'knowledge', topic: 'oils' }),
+  SafetyIntent: () => ({ type: 'knowledge', topic: 'safety' }),
   GoToStepIntent: (r, voice) => ({ type: 'goTo', step: parseSpokenNumber(slotValue(r.intent, 'stepNumber'), voice.numbers) }),
   WhereAmIIntent: () => ({ type: 'whereAmI' }),
   ListTechniquesIntent: () => ({ type: 'list' }),

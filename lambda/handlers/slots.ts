@@ -1,5 +1,6 @@
 import type { Intent } from 'ask-sdk-model';
 import { isTechniqueId, type TechniqueId } from '../guide/catalog';
+import type { PaceChange } from '../guide/commands';
 
 /**
  * Reading slots: the only place that knows how Alexa encodes what was heard.
@@ -9,13 +10,25 @@ import { isTechniqueId, type TechniqueId } from '../guide/catalog';
 
 /** The technique the user named, by entity-resolution id (never by raw text). */
 export function techniqueSlot(intent: Intent | undefined, slotName = 'technique'): TechniqueId | null {
-  const authorities = intent?.slots?.[slotName]?.resolutions?.resolutionsPerAuthority;
+  return resolvedId(intent, slotName, isTechniqueId);
+}
+
+const PACE_CHANGES: readonly PaceChange[] = ['slower', 'faster', 'normal'];
+
+/** "slower", "faster" or "normal", by entity-resolution id. */
+export function paceSlot(intent: Intent | undefined, slotName = 'pace'): PaceChange | null {
+  return resolvedId(intent, slotName, (id): id is PaceChange => PACE_CHANGES.includes(id as PaceChange));
+}
+
+/** The first entity-resolution id of a slot that `accept` recognises; null for no match or nonsense. */
+function resolvedId<T extends string>(intent: Intent | undefined, slotName: string, accept: (id: unknown) => id is T): T | null {
+  const authorities: unknown = intent?.slots?.[slotName]?.resolutions?.resolutionsPerAuthority;
   if (!Array.isArray(authorities)) return null;
   for (const authority of authorities) {
     if (authority?.status?.code !== 'ER_SUCCESS_MATCH' || !Array.isArray(authority.values)) continue;
     for (const match of authority.values) {
       const id: unknown = match?.value?.id;
-      if (isTechniqueId(id)) return id;
+      if (accept(id)) return id;
     }
   }
   return null;

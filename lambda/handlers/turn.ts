@@ -105,7 +105,7 @@ class Turn {
   }
 
   answer(reply: Reply, revision: number): Response {
-    const { speech, reprompt } = renderSpeech([...this.notices, ...reply.say], reply.ask, voiceOf(this.input));
+    const { speech, reprompt } = renderSpeech([...this.notices, ...reply.say], reply.ask, voiceOf(this.input), reply.state.prefs.pace);
     this.input.attributesManager.setSessionAttributes({ ...this.session, [STATE_KEY]: reply.state, [REVISION_KEY]: revision });
     const builder = this.input.responseBuilder.speak(speech);
     if (reprompt !== null) builder.reprompt(reprompt);

@@ -175,6 +175,20 @@ function ssmlOf(speech: unknown): string {
   return typeof s.ssml === 'string' ? s.ssml : typeof s.text === 'string' ? s.text : '';
 }
 
+/**
+ * What a listener hears, for reading in a terminal: counted silences shown
+ * as "(… 20 s …)" and sounds as "(chime)", everything else as plain text.
+ */
+export function readableText(ssml: string): string {
+  const marked = ssml
+    .replace(/(?:<break time="(\d+)s"\/>\s*)+/g, (run) => {
+      const seconds = [...run.matchAll(/time="(\d+)s"/g)].reduce((sum, m) => sum + Number(m[1]), 0);
+      return ` (… ${seconds} s …) `;
+    })
+    .replace(/<audio\b[^>]*>/g, ' (chime) ');
+  return plainText(marked);
+}
+
 /** What a listener hears: SSML tags dropped, entities decoded, spaces tidied. */
 export function plainText(ssml: string): string {
   return ssml

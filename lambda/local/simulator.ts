@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { buildSkill } from '../skill';
 import { chooseStore } from '../storage/config';
-import { Conversation, type TurnResult } from './conversation';
+import { Conversation, readableText, type TurnResult } from './conversation';
 
 /**
  * `npm start`: talk to the skill in the terminal. Type what you would say to
@@ -49,7 +49,7 @@ async function main(): Promise<void> {
 
   const show = (turn: TurnResult): void => {
     const tag = options.showIntent ? ` [${turn.intent}${turn.matched ? '' : ': no sample matched'}]` : '';
-    console.log(`A:${tag} ${turn.speech}`);
+    console.log(`A:${tag} ${readableText(turn.ssml)}`);
     if (turn.ended) console.log('   (session closed: say "open foot massage guide" to start again)');
   };
 

@@ -57,9 +57,14 @@ test('every catalog technique and step has words, and the words have no steps th
     const entry = words[technique.id];
     expect(entry.name).toEqual(expect.any(String));
     expect(entry.intro).toEqual(expect.any(String));
-    expect(Object.keys(entry.steps ?? {})).toEqual([...technique.steps]);
-    for (const step of technique.steps) expect((entry.steps ?? {})[step]?.length).toBeGreaterThan(20);
+    expect(Object.keys(entry.steps ?? {})).toEqual(technique.steps.map((s) => s.id));
+    for (const step of technique.steps) expect((entry.steps ?? {})[step.id]?.length).toBeGreaterThan(20);
   }
+});
+
+test('every cue a timed step uses has words', () => {
+  const cues = en.practice.cues as Record<string, string>;
+  for (const step of TECHNIQUES.flatMap((t) => t.steps)) expect([step.id, typeof cues[step.midCue]]).toEqual([step.id, 'string']);
 });
 
 test('samples are unique across intents, well formed, and use only declared slots', () => {
@@ -104,6 +109,6 @@ test('every example phrase in skill.json really works', async () => {
     const turn = await newConversation().say(phrase);
     expect([phrase, turn.matched]).toEqual([phrase, true]);
     expect([phrase, turn.ended]).toEqual([phrase, false]);
-    expect(turn.intent === 'LaunchRequest' || turn.intent === 'StartTechniqueIntent').toBe(true);
+    expect(['LaunchRequest', 'StartTechniqueIntent', 'StartRoutineIntent']).toContain(turn.intent);
   }
 });

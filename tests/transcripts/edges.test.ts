@@ -44,7 +44,7 @@ test('a step number that was not heard', async () => {
 test('repeat before anything was said', async () => {
   await transcript(`
     U: ask foot massage guide to repeat that
-    A: i haven't said anything yet | the ankle stretch, relaxing the heel, and easing the sole | which one would you like
+    A: i haven't said anything yet | the warm up strokes, the ankle stretch, relaxing the heel, easing the sole, the toes, and the finishing strokes | which one would you like
   `);
 });
 
@@ -53,7 +53,7 @@ test('navigation before a technique is chosen offers one', async () => {
     U: open foot massage guide
     A: which one
     U: next
-    A: we haven't started a technique yet | would you like to do the ankle stretch
+    A: we haven't started a technique yet | would you like to do the warm up strokes
     U: go back
     A: we haven't started a technique yet
     U: start over
@@ -63,7 +63,7 @@ test('navigation before a technique is chosen offers one', async () => {
     U: where am i
     A: we haven't started a technique yet | which one would you like
     U: yes
-    A: the ankle stretch | step 1 of 3
+    A: the warm up strokes | step 1 of 2
   `);
 });
 
@@ -72,7 +72,7 @@ test('an unknown or missing technique lists the real ones and asks again', async
   await conversation.say('open foot massage guide');
   const unknown = await conversation.intend('StartTechniqueIntent', { technique: 'shoulder rub' });
   expect(unknown.speech).toMatch(/don't know that technique/i);
-  expect(unknown.speech).toMatch(/the ankle stretch, relaxing the heel, and easing the sole/i);
+  expect(unknown.speech).toMatch(/the warm up strokes, the ankle stretch, relaxing the heel, easing the sole, the toes, and the finishing strokes/i);
   expect(unknown.ended).toBe(false);
   expect(unknown.reprompt).toMatch(/which technique/i);
   const missing = await conversation.intend('StartTechniqueIntent');
@@ -90,7 +90,7 @@ test('what the model cannot place gets a contextual reprompt and keeps the place
   await transcript(`
     U: open foot massage guide
     U?: the weather in paris
-    A: sorry, i didn't catch that | the ankle stretch, relaxing the heel, and easing the sole | which one
+    A: sorry, i didn't catch that | the warm up strokes, the ankle stretch, relaxing the heel, easing the sole, the toes, and the finishing strokes | which one
     U: ankle
     A: step 1 of 3
     U?: purple monkey dishwasher

@@ -42,7 +42,7 @@ test('where am I, and how many steps are left', async () => {
     A: step 4 of 4 | this is the last step
     U: next
     U: where am i
-    A: you've just finished easing the sole | would you like to do the ankle stretch
+    A: you've just finished easing the sole | would you like to do the toes
   `);
 });
 
@@ -51,7 +51,7 @@ test('switching technique in the middle, and listing them', async () => {
     U: ask foot massage guide for the ankle stretch
     A: step 1 of 3
     U: what are my options
-    A: the ankle stretch, relaxing the heel, and easing the sole | step 1 of 3 of the ankle stretch
+    A: the warm up strokes, the ankle stretch, relaxing the heel, easing the sole, the toes, and the finishing strokes | step 1 of 3 of the ankle stretch
     U: switch to the heel
     A: relaxing the heel | step 1 of 2
   `);
@@ -62,7 +62,7 @@ test('help is different in the menu and during a technique', async () => {
     U: open foot massage guide
     A: which one
     U: what can i say
-    A: name a technique to begin | say next, go back, repeat | which one would you like
+    A: name a technique, or say the full routine | say next, go back, repeat | which one would you like
     U: relaxing the heel
     A: step 1 of 2
     U: help
@@ -75,7 +75,7 @@ test('going home leaves the technique and offers it again', async () => {
     U: ask foot massage guide for the heel
     A: step 1 of 2
     U: main menu
-    A: back to the start | the ankle stretch, relaxing the heel, and easing the sole | which one
+    A: back to the start | the warm up strokes, the ankle stretch, relaxing the heel, easing the sole, the toes, and the finishing strokes | which one
     U: yes
     A: relaxing the heel | step 1 of 2
   `);

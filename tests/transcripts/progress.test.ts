@@ -61,7 +61,7 @@ test('no to picking up goes to the menu', async () => {
     U: open foot massage guide
     A: welcome back
     U: no
-    A: the ankle stretch, relaxing the heel, and easing the sole | which one would you like
+    A: the warm up strokes, the ankle stretch, relaxing the heel, easing the sole, the toes, and the finishing strokes | which one would you like
   `, { conversation });
 });
 

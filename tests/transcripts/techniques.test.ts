@@ -50,7 +50,7 @@ test('easing the sole, start to finish', async () => {
     U: carry on
     A: step 4, the last one | base of the toes
     U: next
-    A: that's the end of easing the sole | would you like to do the ankle stretch
+    A: that's the end of easing the sole | would you like to do the toes
     U: stop
     A!: goodbye
   `);
@@ -78,6 +78,6 @@ test('yes at the welcome starts the first technique', async () => {
     U: open foot massage guide
     A: which one would you like
     U: sure
-    A: the ankle stretch | step 1 of 3
+    A: the warm up strokes | step 1 of 2
   `);
 });

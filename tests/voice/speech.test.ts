@@ -4,7 +4,7 @@ import { reduce } from '../../lambda/guide/reduce';
 import { INITIAL_STATE, type GuideState } from '../../lambda/guide/state';
 import { voiceFor } from '../../lambda/voice/i18n';
 import { escape, renderSpeech } from '../../lambda/voice/speech';
-import { expectValidSsml } from '../support/ssml';
+import { expectValidSsml, measureSsml } from '../support/ssml';
 import { everyPhase } from '../support/states';
 
 // Every answer the guide can give today: every phase × every command, rendered in en-US.
@@ -17,14 +17,32 @@ const COMMANDS: Command[] = [
   ...[null, -3, 0, 1, 2, 3, 4, 99, 1e15].map((step): Command => ({ type: 'goTo', step })),
   { type: 'whereAmI' }, { type: 'list' }, { type: 'help' }, { type: 'yes' }, { type: 'no' },
   { type: 'home' }, { type: 'stop' }, { type: 'fallback' }, { type: 'error' },
+  { type: 'pause' }, { type: 'resume' }, { type: 'startRoutine' }, { type: 'skip' },
+  { type: 'timing', on: true }, { type: 'timing', on: false },
+  ...(['slower', 'faster', 'normal', null] as const).map((change): Command => ({ type: 'pace', change })),
+  ...(['benefits', 'oils', 'safety'] as const).map((topic): Command => ({ type: 'knowledge', topic })),
 ];
 
-const states: GuideState[] = everyPhase().flatMap((phase) => [0, 5].map((turns) => ({ ...INITIAL_STATE, phase, turns })));
+// Every phase, on a first and a later turn, at every pace, with timing on and off, new and seasoned.
+const states: GuideState[] = everyPhase().flatMap((phase) =>
+  [
+    { turns: 0, pace: 'normal', timing: true, nexts: 0, safetyHeard: false },
+    { turns: 5, pace: 'slow', timing: true, nexts: 10, safetyHeard: true },
+    { turns: 5, pace: 'fast', timing: false, nexts: 1, safetyHeard: true },
+  ].map(({ turns, pace, timing, nexts, safetyHeard }): GuideState => ({
+    ...INITIAL_STATE,
+    phase,
+    turns,
+    nexts,
+    safetyHeard,
+    prefs: { timing, pace: pace as GuideState['prefs']['pace'] },
+  })),
+);
 const voice = voiceFor('en-US');
 const rendered = states.flatMap((state) =>
   COMMANDS.map((command) => {
     const reply = reduce(state, command);
-    return { state, command, reply, ...renderSpeech(reply.say, reply.ask, voice) };
+    return { state, command, reply, ...renderSpeech(reply.say, reply.ask, voice, reply.state.prefs.pace) };
   }),
 );
 
@@ -34,7 +52,7 @@ test(`all ${rendered.length} answers are valid Alexa SSML`, async () => {
 
 test('no answer leaks a missing translation key or is empty', () => {
   for (const { speech, reprompt, command } of rendered) {
-    expect([command.type, speech]).not.toEqual([command.type, expect.stringMatching(/\b(msg|ask|techniques)\.[a-zA-Z]/)]);
+    expect([command.type, speech]).not.toEqual([command.type, expect.stringMatching(/\b(msg|ask|techniques|practice|knowledge|feet)\.[a-zA-Z0-9]/)]);
     expect(speech.trim()).not.toBe('');
     if (reprompt !== null) expect(reprompt.trim()).not.toBe('');
   }
@@ -44,7 +62,7 @@ test('every open answer ends with a question or a prompt, and has a reprompt', (
   for (const { reply, speech, reprompt } of rendered) {
     if (reply.ask === null) continue;
     expect(reprompt).not.toBeNull();
-    expect(speech).toMatch(/[?.]$/);
+    expect(speech.replace(/<[^>]+>/g, '').trim()).toMatch(/[?.]$/);
   }
 });
 
@@ -54,6 +72,34 @@ test('every step answer names its number, and the first names the total', () => 
       const { speech } = rendered.find((r) => r.command.type === 'goTo' && r.command.step === step + 1 && r.state.phase.at === 'step' && r.state.phase.technique === t.id)!;
       expect(speech).toContain(step === 0 ? `Step 1 of ${stepCount(t.id)}.` : `Step ${step + 1}`);
     }
+  }
+});
+
+test('a timed step is counted inside the response: silence of its length, cues, and one chime', () => {
+  for (const r of rendered) {
+    const practice = r.reply.say.find((m) => m.kind === 'practice');
+    const { breakSeconds, audioTags } = measureSsml(r.speech);
+    if (!practice || practice.kind !== 'practice') {
+      expect(audioTags).toBe(0);
+      expect(breakSeconds).toBeLessThan(10);
+      continue;
+    }
+    expect(r.state.prefs.timing || (r.command.type === 'timing' && r.command.on)).toBe(true);
+    expect(audioTags).toBe(1);
+    // The counted silence plus the short pauses between sentences.
+    expect(breakSeconds).toBeGreaterThanOrEqual(practice.seconds);
+    expect(breakSeconds).toBeLessThan(practice.seconds + 10);
+    expect(r.speech).toMatch(/Begin now\.[\s\S]*Halfway[\s\S]*And gently release\./);
+  }
+});
+
+test('the pace is the speaking rate of the whole answer and its reprompt', () => {
+  for (const r of rendered) {
+    const rate = { slow: '<prosody rate="85%">', normal: null, fast: '<prosody rate="115%">' }[r.reply.state.prefs.pace];
+    if (rate) {
+      expect(r.speech.startsWith(rate)).toBe(true);
+      if (r.reprompt) expect(r.reprompt.startsWith(rate)).toBe(true);
+    } else expect(r.speech).not.toContain('<prosody');
   }
 });
 
