@@ -37,7 +37,7 @@ export const TECHNIQUES = [
     steps: [step('thumbPress', 20, 'keepSlow'), step('heelBand', 20), step('middleBands', 40), step('toeBand', 20)],
   },
   { id: 'toes', steps: [step('toeRotations', 40, 'nextToe'), step('toePulls', 30, 'nextToe')] },
-  { id: 'finish', steps: [step('finishingStrokes', 20, 'keepSlow'), step('rest', 10, 'breathe')] },
+  { id: 'finish', steps: [step('finishingStrokes', 20, 'keepSlow'), step('rest', 15, 'breathe')] },
 ] as const satisfies readonly Technique[];
 
 export type TechniqueId = (typeof TECHNIQUES)[number]['id'];

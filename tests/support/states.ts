@@ -1,36 +1,67 @@
 import fc from 'fast-check';
 import { TECHNIQUES, TECHNIQUE_IDS, stepCount, type TechniqueId } from '../../lambda/guide/catalog';
-import { MAX_TURNS, STATE_VERSION, type GuideState, type Phase } from '../../lambda/guide/state';
+import {
+  MAX_NEXTS,
+  MAX_TURNS,
+  PACES,
+  STATE_VERSION,
+  type Foot,
+  type GuideState,
+  type Pace,
+  type Phase,
+  type Preferences,
+} from '../../lambda/guide/state';
 
-/** Every valid phase the catalog allows, listed, and as fast-check arbitraries. */
+/** Every valid phase and state the catalog allows, listed, and as fast-check arbitraries. */
+
+export const FEET_OR_NONE: readonly Foot[] = [null, 1, 2];
 
 export function everyPhase(): Phase[] {
-  const steps = (at: 'step' | 'resume') => TECHNIQUES.flatMap((t) => t.steps.map((_, step): Phase => ({ at, technique: t.id, step })));
+  const steps = (at: 'step' | 'resume') =>
+    TECHNIQUES.flatMap((t) => t.steps.flatMap((_, step) => FEET_OR_NONE.map((foot): Phase => ({ at, technique: t.id, step, foot }))));
   return [
     ...TECHNIQUE_IDS.map((offer): Phase => ({ at: 'menu', offer })),
     ...steps('step'),
-    ...TECHNIQUE_IDS.map((technique): Phase => ({ at: 'done', technique })),
+    ...TECHNIQUE_IDS.flatMap((technique) => [false, true].map((routine): Phase => ({ at: 'done', technique, routine }))),
     ...steps('resume'),
   ];
 }
 
+/** Every combination of preferences. */
+export function everyPrefs(): Preferences[] {
+  return [true, false].flatMap((timing) => PACES.map((pace): Preferences => ({ timing, pace })));
+}
+
 export const techniqueArb: fc.Arbitrary<TechniqueId> = fc.constantFrom(...TECHNIQUE_IDS);
+export const footArb: fc.Arbitrary<Foot> = fc.constantFrom(...FEET_OR_NONE);
+export const paceArb: fc.Arbitrary<Pace> = fc.constantFrom(...PACES);
+
+export const prefsArb: fc.Arbitrary<Preferences> = fc.record({ timing: fc.boolean(), pace: paceArb }, { noNullPrototype: true });
 
 const stepOf = (at: 'step' | 'resume') =>
-  techniqueArb.chain((technique) => fc.integer({ min: 0, max: stepCount(technique) - 1 }).map((step): Phase => ({ at, technique, step })));
+  fc
+    .tuple(techniqueArb, footArb)
+    .chain(([technique, foot]) => fc.integer({ min: 0, max: stepCount(technique) - 1 }).map((step): Phase => ({ at, technique, step, foot })));
 
 export const phaseArb: fc.Arbitrary<Phase> = fc.oneof(
   techniqueArb.map((offer): Phase => ({ at: 'menu', offer })),
   stepOf('step'),
-  techniqueArb.map((technique): Phase => ({ at: 'done', technique })),
+  fc.tuple(techniqueArb, fc.boolean()).map(([technique, routine]): Phase => ({ at: 'done', technique, routine })),
   stepOf('resume'),
 );
+
+/** Counters biased towards their edges: 0, small, the cap, and anything in between. */
+const countArb = (max: number, small: number): fc.Arbitrary<number> =>
+  fc.oneof(fc.constant(0), fc.nat(small), fc.constant(max), fc.constant(max - 1), fc.nat(max));
 
 export const validStateArb: fc.Arbitrary<GuideState> = fc.record(
   {
     v: fc.constant(STATE_VERSION),
     phase: phaseArb,
-    turns: fc.oneof(fc.constant(0), fc.nat(20), fc.constant(MAX_TURNS), fc.nat(MAX_TURNS)),
+    prefs: prefsArb,
+    nexts: countArb(MAX_NEXTS, 5),
+    safetyHeard: fc.boolean(),
+    turns: countArb(MAX_TURNS, 20),
   },
   { noNullPrototype: true },
 );
