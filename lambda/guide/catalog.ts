@@ -11,8 +11,13 @@
 /** What the skill says halfway through a timed step. */
 export type MidCue = 'halfway' | 'keepSlow' | 'changeHands' | 'nextToe' | 'breathe';
 
+/** The part of the foot a step works, highlighted on screens. */
+export type Area = 'whole' | 'ankle' | 'heel' | 'sole' | 'toes' | 'top';
+export const AREAS: readonly Area[] = ['whole', 'ankle', 'heel', 'sole', 'toes', 'top'];
+
 export interface Step {
   readonly id: string;
+  readonly area: Area;
   /** Seconds of hands-on practice the skill counts through at normal pace; 0 for none. */
   readonly practiceSeconds: number;
   readonly midCue: MidCue;
@@ -23,21 +28,21 @@ export interface Technique {
   readonly steps: readonly Step[];
 }
 
-const step = (id: string, practiceSeconds: number, midCue: MidCue = 'halfway'): Step => ({ id, practiceSeconds, midCue });
+const step = (id: string, area: Area, practiceSeconds: number, midCue: MidCue = 'halfway'): Step => ({ id, area, practiceSeconds, midCue });
 
 export const TECHNIQUES = [
-  { id: 'warmUp', steps: [step('spreadOil', 20, 'keepSlow'), step('glidingStrokes', 30, 'keepSlow')] },
+  { id: 'warmUp', steps: [step('spreadOil', 'whole', 20, 'keepSlow'), step('glidingStrokes', 'sole', 30, 'keepSlow')] },
   {
     id: 'ankleStretch',
-    steps: [step('thumbCircles', 30, 'keepSlow'), step('achillesStretch', 20, 'breathe'), step('frontStretch', 20, 'breathe')],
+    steps: [step('thumbCircles', 'ankle', 30, 'keepSlow'), step('achillesStretch', 'heel', 20, 'breathe'), step('frontStretch', 'top', 20, 'breathe')],
   },
-  { id: 'relaxHeel', steps: [step('heelCircles', 40, 'changeHands'), step('ridgeStrokes', 20)] },
+  { id: 'relaxHeel', steps: [step('heelCircles', 'heel', 40, 'changeHands'), step('ridgeStrokes', 'heel', 20)] },
   {
     id: 'easeSole',
-    steps: [step('thumbPress', 20, 'keepSlow'), step('heelBand', 20), step('middleBands', 40), step('toeBand', 20)],
+    steps: [step('thumbPress', 'sole', 20, 'keepSlow'), step('heelBand', 'sole', 20), step('middleBands', 'sole', 40), step('toeBand', 'sole', 20)],
   },
-  { id: 'toes', steps: [step('toeRotations', 40, 'nextToe'), step('toePulls', 30, 'nextToe')] },
-  { id: 'finish', steps: [step('finishingStrokes', 20, 'keepSlow'), step('rest', 15, 'breathe')] },
+  { id: 'toes', steps: [step('toeRotations', 'toes', 40, 'nextToe'), step('toePulls', 'toes', 30, 'nextToe')] },
+  { id: 'finish', steps: [step('finishingStrokes', 'top', 20, 'keepSlow'), step('rest', 'whole', 15, 'breathe')] },
 ] as const satisfies readonly Technique[];
 
 export type TechniqueId = (typeof TECHNIQUES)[number]['id'];
