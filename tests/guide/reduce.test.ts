@@ -821,7 +821,7 @@ describe('routine', () => {
 
 describe('practice seconds', () => {
   const timed = TECHNIQUES.flatMap((t) => t.steps.filter((s) => s.practiceSeconds > 0).map((s) => [t.id, s.id, s] as const));
-  const stepWith = (seconds: number): Step => ({ id: 'probe', practiceSeconds: seconds, midCue: 'halfway' });
+  const stepWith = (seconds: number): Step => ({ id: 'probe', area: 'whole', practiceSeconds: seconds, midCue: 'halfway' });
 
   test('every step of the catalog is timed', () => {
     expect(timed).toHaveLength(TOTAL_STEPS);
