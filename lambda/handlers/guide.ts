@@ -1,6 +1,7 @@
 import { getRequestType, type RequestHandler } from 'ask-sdk-core';
 import type { IntentRequest } from 'ask-sdk-model';
 import { intentCommand } from './intents';
+import { touchHandler } from './touch';
 import { respond, voiceOf, type TurnDeps } from './turn';
 
 /** The request handlers, bound to the skill's store, clock and log. */
@@ -23,5 +24,5 @@ export function guideHandlers(deps: TurnDeps): RequestHandler[] {
     handle: (input) => input.responseBuilder.getResponse(),
   };
 
-  return [launch, intent, sessionEnded];
+  return [launch, intent, touchHandler(deps), sessionEnded];
 }

@@ -1,4 +1,4 @@
-import type { HandlerInput } from 'ask-sdk-core';
+import { getSupportedInterfaces, type HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import type { Command } from '../guide/commands';
 import type { Message } from '../guide/messages';
@@ -7,6 +7,8 @@ import { startSession } from '../guide/session';
 import { INITIAL_STATE, parseState, type GuideState } from '../guide/state';
 import { RECOVERED, isStaleRevision, revisionOf, userIdOf, userKey } from '../storage/document';
 import { voiceFor, type Voice } from '../voice/i18n';
+import { renderDisplay } from '../voice/display';
+import { APL_TOKEN, aplDocument } from '../voice/screen';
 import { renderSpeech } from '../voice/speech';
 
 /** All of the guide's state lives under this one session attribute… */
@@ -46,6 +48,15 @@ export async function respond(input: HandlerInput, command: Command, deps: TurnD
     saved = await turn.save(reply.state, base.revision);
   }
   return turn.answer(reply, typeof saved === 'number' ? saved : base.revision);
+}
+
+/** Only a device that says it renders APL gets a screen; every device gets the card. */
+function supportsApl(input: HandlerInput): boolean {
+  try {
+    return Boolean(getSupportedInterfaces(input.requestEnvelope)?.['Alexa.Presentation.APL']);
+  } catch {
+    return false;
+  }
 }
 
 interface Loaded {
@@ -105,9 +116,14 @@ class Turn {
   }
 
   answer(reply: Reply, revision: number): Response {
-    const { speech, reprompt } = renderSpeech([...this.notices, ...reply.say], reply.ask, voiceOf(this.input), reply.state.prefs.pace);
+    const voice = voiceOf(this.input);
+    const { speech, reprompt } = renderSpeech([...this.notices, ...reply.say], reply.ask, voice, reply.state.prefs.pace);
+    const { card, data } = renderDisplay(reply, voice);
     this.input.attributesManager.setSessionAttributes({ ...this.session, [STATE_KEY]: reply.state, [REVISION_KEY]: revision });
-    const builder = this.input.responseBuilder.speak(speech);
+    const builder = this.input.responseBuilder.speak(speech).withStandardCard(card.title, card.text);
+    if (supportsApl(this.input)) {
+      builder.addDirective({ type: 'Alexa.Presentation.APL.RenderDocument', token: APL_TOKEN, document: aplDocument(), datasources: { guide: { type: 'object', properties: data } } });
+    }
     if (reprompt !== null) builder.reprompt(reprompt);
     else builder.withShouldEndSession(true);
     return builder.getResponse();

@@ -35,6 +35,8 @@ export interface ConversationOptions {
   readonly modelPath?: string;
   /** The Alexa user id every request carries; a stable one lets saved progress find its owner again. */
   readonly userId?: string;
+  /** Pretend to be an Echo Show: requests say the device renders APL. */
+  readonly screen?: boolean;
 }
 
 const PROJECT_ROOT = join(__dirname, '..', '..');
@@ -47,6 +49,8 @@ export class Conversation {
   private readonly alexa: VirtualAlexa;
   private readonly invocationName: string;
   private readonly numberWords: Readonly<Record<string, number>>;
+  /** Set for one request: a touch on the screen instead of words. */
+  private pendingTouch: string | null = null;
 
   constructor(options: ConversationOptions) {
     this.locale = options.locale ?? 'en-US';
@@ -62,6 +66,23 @@ export class Conversation {
       .locale(this.locale)
       .create();
     if (options.userId) this.alexa.context().user().setID(options.userId);
+    // Requests are shaped on their way out: a screen device, and touches sent as APL UserEvents.
+    // `any`: virtual-alexa hands over the raw JSON envelope, whose shape depends on the request type.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    this.alexa.filter((request: Record<string, any>) => {
+      if (options.screen) {
+        request.context.System.device.supportedInterfaces = {
+          ...request.context.System.device.supportedInterfaces,
+          'Alexa.Presentation.APL': { runtime: { maxVersion: '2023.3' } },
+        };
+        request.context.Viewport = { shape: 'RECTANGLE', mode: 'HUB', pixelWidth: 1280, pixelHeight: 800, dpi: 160 };
+      }
+      if (this.pendingTouch !== null) {
+        const { requestId, timestamp, locale } = request.request;
+        request.request = { type: 'Alexa.Presentation.APL.UserEvent', requestId, timestamp, locale, token: 'footMassageGuide', arguments: [this.pendingTouch], source: { type: 'TouchWrapper', handler: 'Press' } };
+        this.pendingTouch = null;
+      }
+    });
   }
 
   get inSession(): boolean {
@@ -94,6 +115,13 @@ export class Conversation {
   /** Sends an intent directly, bypassing the model's samples (for inputs no sample produces). */
   async intend(intent: string, slots?: Record<string, string>): Promise<TurnResult> {
     return this.result(intent, true, await this.alexa.request().intent(intent).slots(slots ?? {}).send());
+  }
+
+  /** A touch on an on-screen button that sends `action` (what voice/display.ts puts on buttons). */
+  async touch(action: string): Promise<TurnResult> {
+    this.pendingTouch = action;
+    // An intent request carries the session; the filter turns it into the UserEvent a screen sends.
+    return this.result(`touch:${action}`, true, await this.alexa.request().intent('AMAZON.FallbackIntent').send());
   }
 
   /** Alexa closing the session on its own (the user walked away). */

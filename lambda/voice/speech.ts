@@ -98,6 +98,11 @@ function silence(seconds: number): string {
   return breaks.join('');
 }
 
+/** A question as plain text (for a screen's hint), unescaped and without markup. */
+export function questionText(q: Question, voice: Voice): string {
+  return renderQuestion(q, voice, false);
+}
+
 function renderQuestion(q: Question, voice: Voice, reprompt: boolean): string {
   const { t } = voice;
   const suffix = reprompt ? 'Reprompt' : '';

@@ -46,7 +46,7 @@ test('an intent the skill does not know is answered like one it could not place'
 
 test('a request type the skill has no handler for gets an apology and keeps the place', async () => {
   const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-  const response = await handler(envelope({ type: 'Alexa.Presentation.APL.UserEvent', arguments: ['next'] }, { attributes: onHeelStep2 }));
+  const response = await handler(envelope({ type: 'Connections.Response', name: 'Buy', status: { code: '200' } }, { attributes: onHeelStep2 }));
   expect(speechOf(response)).toMatch(/something went wrong.*your place is kept.*step 2 of 2 of relaxing the heel/i);
   expect(response.response.shouldEndSession).toBe(false);
   expect(response.sessionAttributes?.[STATE_KEY]).toMatchObject({ phase: { at: 'step', technique: 'relaxHeel', step: 1 } });

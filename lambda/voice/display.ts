@@ -1,0 +1,130 @@
+import { ROUTINE, TECHNIQUE_IDS, stepCount, stepOf, type Area } from '../guide/catalog';
+import type { Message } from '../guide/messages';
+import type { Reply } from '../guide/reduce';
+import type { Voice } from './i18n';
+import { questionText } from './speech';
+
+/**
+ * What a screen shows for a reply: the same turn as the speech, drawn.
+ * `ScreenData` is the APL datasource (`payload.guide.properties` in the
+ * document); the card is the Alexa app's copy of it. Actions are what a
+ * touch sends back (see handlers/touch.ts).
+ */
+export interface Touch {
+  readonly label: string;
+  readonly action: string;
+}
+
+export interface ScreenData {
+  readonly screen: 'step' | 'menu' | 'info';
+  readonly title: string;
+  readonly subtitle: string;
+  /** Percent of the current technique done, this step included. */
+  readonly progress: number;
+  readonly foot: string;
+  readonly body: string;
+  readonly area: Area | 'none';
+  readonly hint: string;
+  /** A counted step: how long, and roughly when the counting starts in the speech. */
+  readonly practiceMs: number;
+  readonly practiceDelayMs: number;
+  readonly practiceLabel: string;
+  readonly buttons: readonly Touch[];
+  readonly items: readonly Touch[];
+}
+
+export interface Display {
+  readonly card: { readonly title: string; readonly text: string };
+  readonly data: ScreenData;
+}
+
+/** A rough speaking rate, only to start the screen's practice bar near "Begin now". */
+const SPOKEN_WORDS_PER_SECOND = 2.6;
+
+export function renderDisplay(reply: Reply, voice: Voice): Display {
+  const data = screenFor(reply, voice);
+  const title = data.subtitle ? `${data.title}: ${data.subtitle.toLowerCase()}` : data.title;
+  const text = [data.body, data.foot, data.items.map((i) => `• ${i.label}`).join('\n')].filter(Boolean).join('\n\n');
+  const ended = reply.ask === null && reply.state.phase.at === 'step';
+  return { card: { title: ended ? pausedTitle(reply, voice) : title, text }, data };
+}
+
+function screenFor(reply: Reply, voice: Voice): ScreenData {
+  const { t } = voice;
+  const hint = reply.ask ? questionText(reply.ask, voice) : '';
+  const phase = reply.state.phase;
+  const base: ScreenData = {
+    screen: 'menu', title: '', subtitle: '', progress: 0, foot: '', body: '', area: 'none', hint,
+    practiceMs: 0, practiceDelayMs: 0, practiceLabel: '', buttons: [], items: [],
+  };
+  const stepButtons: Touch[] = [
+    { label: t('screen.back'), action: 'previous' },
+    { label: t('screen.repeat'), action: 'repeat' },
+    { label: t('screen.next'), action: 'next' },
+    { label: t('screen.pause'), action: 'pause' },
+  ];
+
+  const knowledge = reply.say.find((m): m is Message & { kind: 'knowledge' } => m.kind === 'knowledge');
+  if (knowledge) {
+    return {
+      ...base,
+      screen: 'info',
+      title: t(`screen.topics.${knowledge.topic}`),
+      body: t(`knowledge.${knowledge.topic}`),
+      buttons: phase.at === 'step' ? stepButtons : [],
+    };
+  }
+
+  if (phase.at === 'step' || phase.at === 'resume') {
+    const step = stepOf(phase.technique, phase.step);
+    const of = stepCount(phase.technique);
+    const practice = reply.say.find((m): m is Message & { kind: 'practice' } => m.kind === 'practice');
+    const body = t(`techniques.${phase.technique}.steps.${step?.id ?? ''}`);
+    return {
+      ...base,
+      screen: 'step',
+      title: t(`techniques.${phase.technique}.title`),
+      subtitle: t('screen.stepOf', { step: phase.step + 1, of }),
+      progress: Math.round(((phase.step + 1) / of) * 100),
+      foot: phase.foot ? t(`screen.foot.${phase.foot}`) : '',
+      body,
+      area: step?.area ?? 'none',
+      practiceMs: practice ? practice.seconds * 1000 : 0,
+      practiceDelayMs: practice ? Math.round((wordsBefore(reply.say, practice, voice) / SPOKEN_WORDS_PER_SECOND) * 1000) : 0,
+      practiceLabel: practice ? t('screen.practice', { seconds: practice.seconds }) : '',
+      buttons: stepButtons,
+    };
+  }
+
+  const items: Touch[] = [
+    ...TECHNIQUE_IDS.map((id) => ({ label: t(`techniques.${id}.title`), action: `start:${id}` })),
+    { label: t('screen.routine'), action: 'routine' },
+  ];
+  if (phase.at === 'done' && phase.routine) {
+    const list = ROUTINE.map((id) => t(`techniques.${id}.title`)).join(', ');
+    return { ...base, title: t('screen.routineDoneTitle'), body: t('screen.routineSummary', { list }), area: 'whole', items };
+  }
+  if (phase.at === 'done') return { ...base, title: t('screen.doneTitle', { title: t(`techniques.${phase.technique}.title`) }), items };
+  return { ...base, title: t('screen.chooseTitle'), items };
+}
+
+/** Words spoken before the practice starts: the messages before it and its own opening cue. */
+function wordsBefore(say: readonly Message[], practice: Message, { t }: Voice): number {
+  const before = say.slice(0, say.indexOf(practice));
+  const text = before
+    .map((m) =>
+      m.kind === 'step'
+        ? t(`techniques.${m.technique}.steps.${stepOf(m.technique, m.step - 1)?.id ?? ''}`)
+        : m.kind === 'techniqueIntro'
+          ? t(`techniques.${m.technique}.intro`)
+          : '',
+    )
+    .join(' ');
+  return (text + ' ' + t('practice.start', { seconds: 0 })).split(/\s+/).filter(Boolean).length;
+}
+
+function pausedTitle(reply: Reply, { t }: Voice): string {
+  const phase = reply.state.phase;
+  if (phase.at !== 'step') return '';
+  return t('screen.pausedTitle', { title: t(`techniques.${phase.technique}.title`), step: phase.step + 1, of: stepCount(phase.technique) });
+}
