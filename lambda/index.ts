@@ -6,7 +6,7 @@ import { chooseStore } from './storage/config';
 // Built once per container: every warm invocation reuses the skill and its store.
 const choice = chooseStore(process.env, process.cwd());
 if (choice.warning) console.warn(JSON.stringify({ level: 'warn', event: 'storage', message: choice.warning }));
-if (!process.env.SKILL_ID) console.warn(JSON.stringify({ level: 'warn', event: 'skill-id', message: 'SKILL_ID is not set: requests for any skill id will be answered.' }));
+if (process.env.AWS_LAMBDA_FUNCTION_NAME && !process.env.SKILL_ID) console.warn(JSON.stringify({ level: 'warn', event: 'skill-id', message: 'SKILL_ID is not set: requests for any skill id will be answered.' }));
 const skill = buildSkill({ skillId: process.env.SKILL_ID || undefined, store: choice.store });
 
 /** The AWS Lambda entry point. */

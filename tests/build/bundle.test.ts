@@ -56,6 +56,7 @@ test('in Lambda without a table: it answers a launch and a technique, and warns 
   expect(launch.response.shouldEndSession).toBe(false);
   expect(start.response.outputSpeech.ssml).toMatch(/relaxing the heel[\s\S]*Step 1 of 2/);
   expect(stderr.match(/DYNAMODB_TABLE is not set/g)).toHaveLength(1);
+  expect(stderr.match(/SKILL_ID is not set/g)).toHaveLength(1);
 });
 
 test('in Lambda with DYNAMODB_TABLE: progress saved by one session is offered to the next', async () => {
