@@ -2,6 +2,7 @@ import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { startDynamo } from '../../lambda/local/dynalite';
+import { lockBuild, unlockBuild } from '../support/buildLock';
 import { intentRequest, launchRequest, resolvedTechnique } from '../support/envelopes';
 
 // What Lambda runs is the bundle, not our sources: build it and call it from plain node.
@@ -10,8 +11,10 @@ const root = join(__dirname, '..', '..');
 const bundle = join(root, 'build', 'lambda', 'index.js');
 
 beforeAll(() => {
+  lockBuild();
   execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'pipe' });
-}, 60_000);
+}, 300_000);
+afterAll(() => unlockBuild());
 
 type Answer = { response: { outputSpeech: { ssml: string }; shouldEndSession: boolean } };
 

@@ -1,0 +1,299 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse, type CollectionTag, type ScalarTag } from 'yaml';
+import { PARTITION_KEY } from '../../lambda/storage/dynamodb';
+import { lockBuild, unlockBuild } from '../support/buildLock';
+
+// What `ask deploy` reads: ask-resources.json, the CloudFormation template the
+// cfn-deployer deploys, and the build/ folders `npm run package` lays out.
+
+const root = join(__dirname, '..', '..');
+const readJson = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'));
+
+// ---------------------------------------------------------------------------
+// The template, parsed with CloudFormation's short-form tags turned into their
+// long forms (!Ref x -> { Ref: x }, !GetAtt a.b -> { 'Fn::GetAtt': [a, b] }, ...).
+
+const FUNCTIONS: Readonly<Record<string, string>> = {
+  '!Ref': 'Ref',
+  '!Condition': 'Condition',
+  '!GetAtt': 'Fn::GetAtt',
+  '!Sub': 'Fn::Sub',
+  '!Join': 'Fn::Join',
+  '!If': 'Fn::If',
+  '!Equals': 'Fn::Equals',
+  '!Not': 'Fn::Not',
+  '!Select': 'Fn::Select',
+  '!Split': 'Fn::Split',
+  '!FindInMap': 'Fn::FindInMap',
+  '!ImportValue': 'Fn::ImportValue',
+};
+
+const CFN_TAGS: (ScalarTag | CollectionTag)[] = Object.entries(FUNCTIONS).flatMap(([tag, name]) => [
+  {
+    tag,
+    resolve: (value: string): unknown => ({ [name]: name === 'Fn::GetAtt' ? [value.slice(0, value.indexOf('.')), value.slice(value.indexOf('.') + 1)] : value }),
+  },
+  { tag, collection: 'seq' as const, resolve: (value: { toJSON(): unknown }): unknown => ({ [name]: value.toJSON() }) },
+  { tag, collection: 'map' as const, resolve: (value: { toJSON(): unknown }): unknown => ({ [name]: value.toJSON() }) },
+]);
+
+interface Resource {
+  readonly Type: string;
+  readonly Properties: Record<string, unknown>;
+  readonly DeletionPolicy?: string;
+  readonly UpdateReplacePolicy?: string;
+  readonly DependsOn?: string | string[];
+}
+interface Template {
+  readonly AWSTemplateFormatVersion: string;
+  readonly Parameters: Record<string, { readonly Type: string; readonly Default?: string; readonly AllowedValues?: string[] }>;
+  readonly Resources: Record<string, Resource>;
+  readonly Outputs: Record<string, { readonly Value: unknown }>;
+}
+interface Statement {
+  readonly Sid?: string;
+  readonly Effect: string;
+  readonly Action: string | string[];
+  readonly Resource: unknown;
+  readonly NotAction?: unknown;
+  readonly NotResource?: unknown;
+  readonly Condition?: unknown;
+}
+
+interface AskResources {
+  readonly askcliResourcesVersion: string;
+  readonly profiles: Record<
+    string,
+    {
+      readonly skillMetadata: { readonly src: string };
+      readonly code: Record<string, { readonly src: string }>;
+      readonly skillInfrastructure: {
+        readonly type: string;
+        readonly userConfig: { readonly runtime: string; readonly handler: string; readonly templatePath: string; readonly awsRegion: string };
+      };
+    }
+  >;
+}
+
+const askResources = readJson(join(root, 'ask-resources.json')) as AskResources;
+const profile = askResources.profiles.default;
+const templatePath = join(root, 'infrastructure', 'cfn-deployer', 'skill-stack.yaml');
+const template = parse(readFileSync(templatePath, 'utf8'), { customTags: CFN_TAGS }) as Template;
+
+function resource(name: string, type: string): Record<string, unknown> {
+  expect(template.Resources[name]?.Type).toBe(type);
+  return template.Resources[name].Properties;
+}
+const asList = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
+const ref = (name: string) => ({ Ref: name });
+const getAtt = (name: string, attribute: string) => ({ 'Fn::GetAtt': [name, attribute] });
+
+const table = resource('ProgressTable', 'AWS::DynamoDB::Table');
+const fn = resource('SkillFunction', 'AWS::Lambda::Function');
+const logGroup = resource('LogGroup', 'AWS::Logs::LogGroup');
+const role = resource('SkillFunctionRole', 'AWS::IAM::Role');
+const permission = resource('AlexaSkillPermission', 'AWS::Lambda::Permission');
+const statements: Statement[] = (role.Policies as { PolicyDocument: { Statement: Statement[] } }[]).flatMap((policy) => policy.PolicyDocument.Statement);
+
+/** The ASK CLI's cfn-deployer passes exactly these (alexa/ask-cli, lib/builtins/deploy-delegates/cfn-deployer/index.js). */
+const DEPLOYER_PARAMETERS = ['SkillId', 'LambdaRuntime', 'LambdaHandler', 'CodeBucket', 'CodeKey', 'CodeVersion'];
+
+describe('the CloudFormation template (infrastructure/cfn-deployer/skill-stack.yaml)', () => {
+  test('declares the parameters the cfn-deployer passes, and needs no other', () => {
+    expect(template.AWSTemplateFormatVersion).toBe('2010-09-09');
+    expect(Object.keys(template.Parameters).sort()).toEqual([...DEPLOYER_PARAMETERS].sort());
+    for (const name of DEPLOYER_PARAMETERS) expect(template.Parameters[name].Type).toBe('String');
+  });
+
+  test('every Ref and GetAtt names a parameter, a pseudo parameter or a resource of the template', () => {
+    const names = new Set([...Object.keys(template.Parameters), ...Object.keys(template.Resources)]);
+    const seen: string[] = [];
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) return node.forEach(walk);
+      if (typeof node !== 'object' || node === null) return;
+      for (const [key, value] of Object.entries(node)) {
+        if (key === 'Ref' && typeof value === 'string') seen.push(value);
+        else if (key === 'Fn::GetAtt' && Array.isArray(value)) seen.push(String(value[0]));
+        walk(value);
+      }
+    };
+    walk(template.Resources);
+    walk(template.Outputs);
+    expect(seen.length).toBeGreaterThan(10);
+    for (const name of seen) expect(name.startsWith('AWS::') || names.has(name)).toBe(true);
+  });
+
+  test('the function runs nodejs22.x on arm64, small and quick, from the uploaded code', () => {
+    expect(template.Parameters.LambdaRuntime.Default).toBe('nodejs22.x');
+    expect(template.Parameters.LambdaRuntime.AllowedValues).toEqual(['nodejs22.x']);
+    expect(fn.Runtime).toEqual(ref('LambdaRuntime'));
+    expect(fn.Handler).toEqual(ref('LambdaHandler'));
+    expect(fn.Architectures).toEqual(['arm64']);
+    expect(fn.MemorySize).toBeGreaterThanOrEqual(128);
+    expect(fn.MemorySize).toBeLessThanOrEqual(512);
+    // Alexa waits 8 s for an answer.
+    expect(fn.Timeout).toBeLessThanOrEqual(8);
+    expect(fn.Code).toEqual({ S3Bucket: ref('CodeBucket'), S3Key: ref('CodeKey'), S3ObjectVersion: ref('CodeVersion') });
+    expect(fn.Role).toEqual(getAtt('SkillFunctionRole', 'Arn'));
+  });
+
+  test('the function is told its table and its skill id, and maps stack traces to the sources', () => {
+    expect(fn.Environment).toEqual({
+      Variables: { DYNAMODB_TABLE: ref('ProgressTable'), SKILL_ID: ref('SkillId'), NODE_OPTIONS: '--enable-source-maps' },
+    });
+  });
+
+  test('the table: on demand, keyed by the id the code uses, with point-in-time recovery, kept on delete', () => {
+    expect(table.BillingMode).toBe('PAY_PER_REQUEST');
+    expect(table.ProvisionedThroughput).toBeUndefined();
+    expect(table.KeySchema).toEqual([{ AttributeName: PARTITION_KEY, KeyType: 'HASH' }]);
+    expect(table.AttributeDefinitions).toEqual([{ AttributeName: PARTITION_KEY, AttributeType: 'S' }]);
+    expect(table.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+    expect(table.SSESpecification).toEqual({ SSEEnabled: true });
+    expect(template.Resources.ProgressTable.DeletionPolicy).toBe('Retain');
+    expect(template.Resources.ProgressTable.UpdateReplacePolicy).toBe('Retain');
+  });
+
+  test('the log group is the function\'s (/aws/lambda/<its name>), used by it, with a retention', () => {
+    expect(logGroup.RetentionInDays).toBe(30);
+    const [groupName, groupVars] = (logGroup.LogGroupName as { 'Fn::Sub': [string, unknown] })['Fn::Sub'];
+    const [functionName, functionVars] = (fn.FunctionName as { 'Fn::Sub': [string, unknown] })['Fn::Sub'];
+    expect(groupName).toBe(`/aws/lambda/${functionName}`);
+    expect(groupVars).toEqual(functionVars);
+    expect(fn.LoggingConfig).toEqual({ LogGroup: ref('LogGroup') });
+  });
+
+  test('the role: assumed by Lambda only, nothing attached beyond its inline policy', () => {
+    expect(role.AssumeRolePolicyDocument).toEqual({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+    });
+    expect(role.ManagedPolicyArns).toBeUndefined();
+    const policies = Object.values(template.Resources).filter((r) => r.Type.startsWith('AWS::IAM::') && r.Type !== 'AWS::IAM::Role');
+    expect(policies).toEqual([]);
+  });
+
+  test('least privilege: no wildcard in any action or resource, only Allow, no Not* or conditions', () => {
+    expect(statements.length).toBeGreaterThan(0);
+    for (const statement of statements) {
+      expect(statement.Effect).toBe('Allow');
+      expect(statement.NotAction).toBeUndefined();
+      expect(statement.NotResource).toBeUndefined();
+      expect(statement.Condition).toBeUndefined();
+      for (const action of asList(statement.Action)) {
+        expect(typeof action).toBe('string');
+        expect(action).not.toContain('*');
+      }
+      expect(JSON.stringify(statement.Resource)).not.toContain('*');
+    }
+  });
+
+  test('DynamoDB: exactly GetItem, PutItem and DeleteItem, on the progress table only', () => {
+    const dynamo = statements.filter((s) => asList(s.Action).some((a) => a.startsWith('dynamodb:')));
+    expect(dynamo).toHaveLength(1);
+    expect([...asList(dynamo[0].Action)].sort()).toEqual(['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem']);
+    expect(dynamo[0].Resource).toEqual(getAtt('ProgressTable', 'Arn'));
+  });
+
+  test('logs: create streams and put events in the function\'s own log group, nothing else', () => {
+    const logs = statements.filter((s) => asList(s.Action).some((a) => a.startsWith('logs:')));
+    expect(logs).toHaveLength(1);
+    expect([...asList(logs[0].Action)].sort()).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents']);
+    // LogGroup.Arn is "arn:…:log-group:<name>:*" (CloudFormation's documented form): this
+    // group and its streams, which PutLogEvents acts on. The template's comment says so.
+    expect(logs[0].Resource).toEqual(getAtt('LogGroup', 'Arn'));
+    expect(readFileSync(templatePath, 'utf8')).toContain('"arn:...:log-group:<name>:*"');
+    // Every statement is one of the two above.
+    expect(statements).toHaveLength(2);
+  });
+
+  test('only the skill, through Alexa, may invoke the function', () => {
+    expect(permission).toEqual({
+      Action: 'lambda:InvokeFunction',
+      FunctionName: getAtt('SkillFunction', 'Arn'),
+      Principal: 'alexa-appkit.amazon.com',
+      EventSourceToken: ref('SkillId'),
+    });
+  });
+
+  test('outputs SkillEndpoint, the function ARN the cfn-deployer sets as the skill endpoint', () => {
+    expect(template.Outputs.SkillEndpoint.Value).toEqual(getAtt('SkillFunction', 'Arn'));
+  });
+});
+
+describe('ask-resources.json', () => {
+  test('version 2020-03-31, the cfn-deployer with this template, nodejs22.x, index.handler', () => {
+    expect(askResources.askcliResourcesVersion).toBe('2020-03-31');
+    expect(profile.skillInfrastructure.type).toBe('@ask-cli/cfn-deployer');
+    const { userConfig } = profile.skillInfrastructure;
+    expect(userConfig).toEqual({
+      runtime: 'nodejs22.x',
+      handler: 'index.handler',
+      templatePath: './infrastructure/cfn-deployer/skill-stack.yaml',
+      awsRegion: 'us-east-1',
+    });
+    expect(join(root, userConfig.templatePath)).toBe(templatePath);
+    expect(existsSync(templatePath)).toBe(true);
+    expect(template.Parameters.LambdaRuntime.AllowedValues).toContain(userConfig.runtime);
+  });
+
+  test('reads the skill package and the code from what npm run package writes', () => {
+    expect(profile.skillMetadata.src).toBe('./build/skill-package');
+    expect(profile.code).toEqual({ default: { src: './build/lambda' } });
+  });
+});
+
+describe('npm run package', () => {
+  const skillPackage = join(root, 'build', 'skill-package');
+  const lambda = join(root, 'build', 'lambda');
+  const custom = join(skillPackage, 'interactionModels', 'custom');
+  let output = '';
+
+  afterAll(() => unlockBuild());
+  beforeAll(() => {
+    lockBuild();
+    // Leftovers from an earlier run, which must not reach ask deploy.
+    mkdirSync(custom, { recursive: true });
+    writeFileSync(join(custom, 'xx-XX.json'), '{}');
+    mkdirSync(lambda, { recursive: true });
+    writeFileSync(join(lambda, 'stale.txt'), 'old');
+    output = execFileSync('npm', ['run', '--silent', 'package'], { cwd: root, encoding: 'utf8', stdio: 'pipe', timeout: 120_000 });
+  }, 300_000);
+
+  test('copies skill.json into build/skill-package/', () => {
+    expect(readJson(join(skillPackage, 'skill.json'))).toEqual(readJson(join(root, 'skill.json')));
+  });
+
+  test('copies every interaction model to interactionModels/custom/<locale>.json, and nothing stale', () => {
+    const models = readdirSync(join(root, 'interaction-models')).filter((name) => name.endsWith('.json'));
+    expect(models).toContain('en-US.json');
+    for (const model of models) {
+      expect(readJson(join(custom, model))).toEqual(readJson(join(root, 'interaction-models', model)));
+    }
+    expect(readdirSync(custom).sort()).toEqual([...models].sort());
+    expect(readdirSync(skillPackage).sort()).toEqual(['interactionModels', 'skill.json']);
+  });
+
+  test('build/lambda/ holds the bundle, its map and a package.json without dependencies, and nothing else', () => {
+    expect(readdirSync(lambda).sort()).toEqual(['index.js', 'index.js.map', 'package.json']);
+    expect(readJson(join(lambda, 'package.json'))).toEqual({ name: 'foot-massage-guide-lambda', private: true, main: 'index.js' });
+  });
+
+  test('the handler in ask-resources.json is what build/lambda exports', () => {
+    const [file, exported] = profile.skillInfrastructure.userConfig.handler.split('.');
+    const kind = execFileSync(process.execPath, ['-e', `process.stdout.write(typeof require(${JSON.stringify(join(lambda, `${file}.js`))})[${JSON.stringify(exported)}])`], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '' },
+    });
+    expect(kind).toBe('function');
+  });
+
+  test('prints what it wrote', () => {
+    expect(output).toContain('build/skill-package/skill.json');
+    expect(output).toContain('build/skill-package/interactionModels/custom/en-US.json');
+    expect(output).toContain('build/lambda/package.json');
+  });
+});
