@@ -1,4 +1,7 @@
 import { SkillBuilders, type PersistenceAdapter, type Skill } from 'ask-sdk-core';
+import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
+import { voiceFor } from './voice/i18n';
+import { escape } from './voice/speech';
 import { guideErrorHandler } from './handlers/error';
 import { guideHandlers } from './handlers/guide';
 import type { TurnDeps } from './handlers/turn';
@@ -25,4 +28,38 @@ export function buildSkill(options: SkillOptions = {}): Skill {
   if (options.store) builder.withPersistenceAdapter(options.store);
   if (options.skillId) builder.withSkillId(options.skillId);
   return builder.create();
+}
+
+/**
+ * The skill as a function that always answers: whatever the envelope (missing
+ * fields, wrong types, a request no handler expects), the caller gets a valid
+ * response with kind words, never an exception. The one refusal is a request
+ * for another skill when `skillId` is set: that is rejected, as ask-sdk would.
+ */
+export function answerAlways(
+  skill: Skill,
+  options: Pick<SkillOptions, 'skillId' | 'log'> = {},
+): (event: RequestEnvelope, context?: unknown) => Promise<ResponseEnvelope> {
+  const log = options.log ?? jsonLog;
+  return async (event, context) => {
+    const envelope = event as unknown as { context?: { System?: { application?: { applicationId?: unknown } } }; request?: { requestId?: unknown; locale?: unknown } } | null;
+    if (options.skillId && envelope?.context?.System?.application?.applicationId !== options.skillId) {
+      throw new Error('Refused: the request is for another skill.');
+    }
+    try {
+      return await skill.invoke(event, context);
+    } catch (error) {
+      const requestId = envelope?.request?.requestId;
+      log({ level: 'error', event: 'request-unanswerable', requestId: typeof requestId === 'string' ? requestId : null, error: String((error as Error)?.message ?? error) });
+      const locale = envelope?.request?.locale;
+      const { t } = voiceFor(typeof locale === 'string' ? locale : undefined);
+      return {
+        version: '1.0',
+        response: {
+          outputSpeech: { type: 'SSML', ssml: `<speak>${escape(t('msg.error'))}</speak>` },
+          shouldEndSession: true,
+        },
+      };
+    }
+  };
 }
