@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { RequestEnvelope } from 'ask-sdk-model';
 
 /**
@@ -38,6 +37,9 @@ export function userIdOf(envelope: RequestEnvelope): string {
 
 /** A stable, non-reversible name for a user: file names and logs never hold the id in clear. */
 export function userKey(userId: string): string {
+  // Loaded on first use: a Lambda with no file store never needs it, and loading it costs cold start.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { createHash } = require('node:crypto') as typeof import('node:crypto');
   return createHash('sha256').update(userId).digest('hex').slice(0, 32);
 }
 

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import type { PersistenceAdapter } from 'ask-sdk-core';
@@ -53,7 +52,8 @@ export class FileStore implements PersistenceAdapter {
     await this.withLock(file, async () => {
       const stored = await this.storedRevision(file);
       if (stored !== expected) throw new StaleRevisionError(stored);
-      const temp = join(this.dir, `.${key}.${randomBytes(6).toString('hex')}.tmp`);
+      // Unique enough with the pid and a random part; 'wx' below refuses a clash anyway.
+      const temp = join(this.dir, `.${key}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
       try {
         const handle = await fs.open(temp, 'wx', 0o600);
         try {

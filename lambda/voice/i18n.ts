@@ -37,10 +37,36 @@ export function voiceFor(requested: string | undefined): Voice {
   const locale = typeof requested === 'string' && /^[a-z]{2,3}(-[A-Z]{2})?$/.test(requested) ? requested : DEFAULT_LOCALE;
   let voice = voices.get(locale);
   if (!voice) {
-    const t = i18n.getFixedT(locale);
+    const t = remembering(i18n.getFixedT(locale));
     const numbers: unknown = t('numbers', { returnObjects: true });
     voice = { locale, t, numbers: typeof numbers === 'object' && numbers !== null ? (numbers as Record<string, number>) : {} };
     voices.set(locale, voice);
   }
   return voice;
+}
+
+/** Enough for every sentence the skill can say in a locale, many times over. */
+const MAX_REMEMBERED = 5_000;
+
+/**
+ * A translator that remembers what it has said. Locale strings never change
+ * while the process lives, and i18next's lookup is the most expensive thing
+ * in a warm turn, so each (key, values) pair is translated once. Objects
+ * (returnObjects) are not remembered; the memory is bounded.
+ */
+function remembering(t: TFunction): Translate {
+  const said = new Map<string, string>();
+  const remembered = (key: string, options?: Record<string, unknown>): unknown => {
+    if (options?.returnObjects) return t(key, options);
+    const id = options === undefined ? key : `${key}\u0000${JSON.stringify(options)}`;
+    let text = said.get(id);
+    if (text === undefined) {
+      text = String(t(key, options));
+      if (said.size >= MAX_REMEMBERED) said.clear();
+      said.set(id, text);
+    }
+    return text;
+  };
+  // The wrapper takes the same arguments the skill passes and returns what t returns for them.
+  return remembered as unknown as Translate;
 }

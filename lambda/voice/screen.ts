@@ -34,7 +34,8 @@ const touchButton = (labelExpr: string, actionExpr: string, height = '@buttonHei
   },
 });
 
-const DOCUMENT = {
+const buildDocument = () =>
+  ({
   type: 'APL',
   version: APL_VERSION,
   theme: 'dark',
@@ -165,9 +166,15 @@ const DOCUMENT = {
       },
     ],
   },
-} as const;
+}) as const;
 
-/** The document, built once per process (it never changes between requests). */
-export function aplDocument(): typeof DOCUMENT {
-  return DOCUMENT;
+let document: ReturnType<typeof buildDocument> | undefined;
+
+/**
+ * The document, built on first use and kept (it never changes between
+ * requests); a process that only serves speakers never builds it.
+ */
+export function aplDocument(): ReturnType<typeof buildDocument> {
+  document ??= buildDocument();
+  return document;
 }

@@ -108,7 +108,7 @@ function renderQuestion(q: Question, voice: Voice, reprompt: boolean): string {
   const suffix = reprompt ? 'Reprompt' : '';
   switch (q.kind) {
     case 'chooseTechnique':
-      return t(`ask.chooseTechnique${suffix}`, { choices: techniqueList(voice, 'disjunction') });
+      return t(`ask.chooseTechnique${suffix}`, { choices: techniqueList(voice, 'or') });
     case 'offerTechnique':
       return t(`ask.offerTechnique${suffix}`, { name: name(q.technique, t) });
     case 'resumeOffer':
@@ -143,21 +143,15 @@ function name(technique: TechniqueId, t: Translate): string {
   return t(`techniques.${technique}.name`);
 }
 
-/** "a, b, and c" (or "a, b, or c" for a choice) in the request's language. */
-function techniqueList({ t, locale }: Voice, type: Intl.ListFormatType = 'conjunction'): string {
-  return listFormat(locale, type).format(TECHNIQUE_IDS.map((id) => name(id, t)));
-}
-
-const listFormats = new Map<string, Intl.ListFormat>();
-/** Cached: building a list format is not free, and every menu turn needs one. */
-function listFormat(locale: string, type: Intl.ListFormatType): Intl.ListFormat {
-  const key = `${locale}/${type}`;
-  let format = listFormats.get(key);
-  if (!format) {
-    format = new Intl.ListFormat(locale, { type });
-    listFormats.set(key, format);
-  }
-  return format;
+/**
+ * "a, b, and c" (or "a, b, or c" for a choice), with the connecting words from
+ * the locale file. (Intl.ListFormat would do it too, but loading its locale
+ * data costs a cold start more than everything else on the first answer.)
+ */
+function techniqueList({ t }: Voice, type: 'and' | 'or' = 'and'): string {
+  const names = TECHNIQUE_IDS.map((id) => name(id, t));
+  if (names.length < 3) return names.join(t(type === 'and' ? 'list.pairAnd' : 'list.pairOr'));
+  return names.slice(0, -1).join(t('list.separator')) + t(`list.${type}`) + names[names.length - 1];
 }
 
 /** Instructions get a short pause after each sentence: the listener's hands are moving. */
