@@ -5,7 +5,8 @@ import { VirtualAlexa } from 'virtual-alexa';
 import { Utterance, type IModel } from 'virtual-core';
 import { parseSpokenNumber } from '../handlers/slots';
 import { voiceFor } from '../voice/i18n';
-import { withoutFillers } from './fillers';
+import { stopWordsFor, withoutFillers } from './fillers';
+import { NearestSample, type ModelJson } from './nearest';
 
 /**
  * A conversation with the skill the way a device holds one: typed text is
@@ -49,14 +50,16 @@ export class Conversation {
   private readonly alexa: VirtualAlexa;
   private readonly invocationName: string;
   private readonly numberWords: Readonly<Record<string, number>>;
+  private readonly nearest: NearestSample;
   /** Set for one request: a touch on the screen instead of words. */
   private pendingTouch: string | null = null;
 
   constructor(options: ConversationOptions) {
     this.locale = options.locale ?? 'en-US';
     const modelPath = options.modelPath ?? join(PROJECT_ROOT, 'interaction-models', `${this.locale}.json`);
-    const model = JSON.parse(readFileSync(modelPath, 'utf8')) as { interactionModel: { languageModel: { invocationName: string } } };
+    const model = JSON.parse(readFileSync(modelPath, 'utf8')) as ModelJson & { interactionModel: { languageModel: { invocationName: string } } };
     this.invocationName = model.interactionModel.languageModel.invocationName.toLowerCase();
+    this.nearest = new NearestSample(model, stopWordsFor(this.locale));
     this.numberWords = voiceFor(this.locale).numbers;
     this.alexa = VirtualAlexa.Builder()
       .handler((event: RequestEnvelope, _context: unknown, callback: (e: unknown, r?: ResponseEnvelope) => void) => {
@@ -173,7 +176,8 @@ export class Conversation {
       }
       return { intent, slots };
     }
-    return null;
+    // As a device would, understand a phrasing close to a sample.
+    return this.nearest.find(digitsForNumberWords(words, this.numberWords));
   }
 
   private result(intent: string, matched: boolean, raw: unknown): TurnResult {

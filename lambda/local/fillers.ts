@@ -42,3 +42,16 @@ export function withoutFillers(words: string, locale: string): string[] {
   }
   return found;
 }
+
+/** Words too common to say what a request means, per language (for the nearest-sample match). */
+export const STOP_WORDS: Readonly<Record<string, readonly string[]>> = {
+  en: [
+    'the', 'a', 'an', 'to', 'i', "i'm", 'me', 'my', 'you', 'your', 'it', "it's", 'this', 'that', 'is', 'are', 'am', 'be',
+    'do', 'does', 'can', 'could', 'would', 'will', 'please', 'of', 'for', 'on', 'in', 'with', 'and', 'so', 'just', 'now',
+    'we', 'us', 'our', "let's", 'let', 'okay', 'ok', 'alright', 'um', 'uh', 'want', 'like', "i'd", 'some', 'there',
+  ],
+};
+
+export function stopWordsFor(locale: string): ReadonlySet<string> {
+  return new Set(STOP_WORDS[locale.split('-')[0]] ?? []);
+}

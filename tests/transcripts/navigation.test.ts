@@ -125,3 +125,20 @@ test('words people wrap round a request are looked past, as Alexa would', async 
     U?: the capital of peru please
   `);
 });
+
+test('phrasings no sample has are understood by their nearest sample, and nonsense still is not', async () => {
+  await transcript(`
+    U: can we do the whole thing
+    A: let's do the full routine
+    U: is it okay if my foot is swollen
+    A: not medical advice | swollen
+    U: what kind of oil do i really need here
+    A: carrier oil
+    U: this is too fast
+    A: i'll go slower
+    U: take me to step number two please
+    A: step 2
+    U?: what is the capital of peru
+    U?: purple monkey dishwasher
+  `);
+});
