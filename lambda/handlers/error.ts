@@ -16,7 +16,12 @@ export function guideErrorHandler(deps: TurnDeps): ErrorHandler {
       try {
         return await respond(input, { type: 'error' }, deps);
       } catch {
-        // The guide itself failed: answer with the plainest words we have.
+        // The guide itself failed: answer with the plainest words we have, and hand back no state.
+        try {
+          input.attributesManager.setSessionAttributes({});
+        } catch {
+          // out of session: there are no attributes to clear
+        }
         const { t } = voiceOf(input);
         return input.responseBuilder.speak(escape(t('msg.error'))).reprompt(escape(t('msg.notUnderstood'))).getResponse();
       }

@@ -18,10 +18,16 @@ export function guideHandlers(deps: TurnDeps): RequestHandler[] {
     handle: (input) => respond(input, intentCommand(input.requestEnvelope.request as IntentRequest, voiceOf(input)), deps),
   };
 
-  /** Alexa tells us the session is over; progress was saved on the turn that made it, so nothing is owed. */
+  /**
+   * Alexa tells us the session is over; progress was saved on the turn that
+   * made it, so nothing is owed, and nothing the request carried is handed back.
+   */
   const sessionEnded: RequestHandler = {
     canHandle: (input) => getRequestType(input.requestEnvelope) === 'SessionEndedRequest',
-    handle: (input) => input.responseBuilder.getResponse(),
+    handle: (input) => {
+      input.attributesManager.setSessionAttributes({});
+      return input.responseBuilder.getResponse();
+    },
   };
 
   return [launch, intent, touchHandler(deps), sessionEnded];

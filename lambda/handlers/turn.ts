@@ -72,7 +72,9 @@ class Turn {
     private readonly input: HandlerInput,
     private readonly deps: TurnDeps,
   ) {
-    this.session = input.attributesManager.getSessionAttributes();
+    // Session attributes come from the request: untrusted, and not always an object.
+    const attributes: unknown = input.attributesManager.getSessionAttributes();
+    this.session = typeof attributes === 'object' && attributes !== null && !Array.isArray(attributes) ? { ...(attributes as Record<string, unknown>) } : {};
   }
 
   /** The session's state; at the start of a session, the saved progress. */
@@ -90,7 +92,7 @@ class Turn {
       const document = await this.input.attributesManager.getPersistentAttributes(false);
       if (document[RECOVERED] === true) {
         this.notices.push({ kind: 'progressLost' });
-        this.deps.log({ level: 'warn', event: 'progress-unreadable', user: this.user() });
+        this.deps.log({ level: 'warn', event: 'progress-unreadable', requestId: this.requestId(), user: this.user() });
         return { state: INITIAL_STATE, revision: revisionOf(document) };
       }
       return { state: parseState(document.state), revision: revisionOf(document), savedAt: document.savedAt };
@@ -119,7 +121,12 @@ class Turn {
     const voice = voiceOf(this.input);
     const { speech, reprompt } = renderSpeech([...this.notices, ...reply.say], reply.ask, voice, reply.state.prefs.pace);
     const { card, data } = renderDisplay(reply, voice);
-    this.input.attributesManager.setSessionAttributes({ ...this.session, [STATE_KEY]: reply.state, [REVISION_KEY]: revision });
+    // Only our own keys go back: whatever else the request carried is not echoed.
+    this.input.attributesManager.setSessionAttributes({
+      [STATE_KEY]: reply.state,
+      [REVISION_KEY]: revision,
+      ...(this.session[TROUBLE_KEY] === true ? { [TROUBLE_KEY]: true } : {}),
+    });
     const builder = this.input.responseBuilder.speak(speech).withStandardCard(card.title, card.text);
     if (supportsApl(this.input)) {
       builder.addDirective({ type: 'Alexa.Presentation.APL.RenderDocument', token: APL_TOKEN, document: aplDocument(), datasources: { guide: { type: 'object', properties: data } } });
@@ -134,7 +141,12 @@ class Turn {
     if (this.session[TROUBLE_KEY] === true) return;
     this.session[TROUBLE_KEY] = true;
     this.notices.push({ kind: 'storeTrouble' });
-    this.deps.log({ level: 'error', event: 'store-unavailable', user: this.user(), error: String((error as Error)?.message ?? error) });
+    this.deps.log({ level: 'error', event: 'store-unavailable', requestId: this.requestId(), user: this.user(), error: String((error as Error)?.message ?? error) });
+  }
+
+  private requestId(): string | null {
+    const id: unknown = this.input.requestEnvelope?.request?.requestId;
+    return typeof id === 'string' ? id : null;
   }
 
   private user(): string | null {
