@@ -30,8 +30,9 @@ export function isStaleRevision(error: unknown): error is StaleRevisionError {
 
 /** The Alexa user id of a request; stores key documents by it. */
 export function userIdOf(envelope: RequestEnvelope): string {
-  const id: unknown = envelope?.context?.System?.user?.userId ?? envelope?.session?.user?.userId;
-  if (typeof id !== 'string' || id.length === 0) throw new Error('the request carries no user id');
+  const candidates: unknown[] = [envelope?.context?.System?.user?.userId, envelope?.session?.user?.userId];
+  const id = candidates.find((c): c is string => typeof c === 'string' && c.length > 0);
+  if (id === undefined) throw new Error('the request carries no user id');
   return id;
 }
 

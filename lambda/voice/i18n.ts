@@ -34,7 +34,9 @@ const voices = new Map<string, Voice>();
 
 /** The voice for a request's locale; anything unknown or malformed speaks en-US. */
 export function voiceFor(requested: string | undefined): Voice {
-  const locale = typeof requested === 'string' && /^[a-z]{2,3}(-[A-Z]{2})?$/.test(requested) ? requested : DEFAULT_LOCALE;
+  const wellFormed = typeof requested === 'string' && /^[a-z]{2,3}(-[A-Z]{2})?$/.test(requested);
+  // A locale we have no words for speaks en-US (and costs one cache entry, not one per forged locale).
+  const locale = wellFormed && i18n.hasResourceBundle(requested.split('-')[0], 'translation') ? requested : DEFAULT_LOCALE;
   let voice = voices.get(locale);
   if (!voice) {
     const t = remembering(i18n.getFixedT(locale));
