@@ -172,7 +172,7 @@ function finishTechnique(phase: StepPhase, before: readonly Message[], ctx: Ctx)
   const after = spotAfter({ technique: phase.technique, foot: phase.foot });
   if (!after) return stay({ at: 'done', technique: phase.technique, routine: true }, [...before, { kind: 'routineDone' }], ctx);
   const switching: Message[] = after.foot !== phase.foot ? [{ kind: 'switchFoot' }] : [];
-  return begin(after.technique, after.foot, [...before, ...switching], ctx);
+  return begin(after.technique, after.foot, [...before, ...switching], ctx, true);
 }
 
 function previous(phase: ActivePhase, ctx: Ctx): Turn {
@@ -247,9 +247,12 @@ function pace(phase: ActivePhase, change: PaceChange | null, ctx: Ctx): Turn {
   return { ...turn, prefs };
 }
 
-/** Starts a technique from its first step, with its short introduction. */
-function begin(technique: TechniqueId, foot: Foot, before: readonly Message[], ctx: Ctx): Turn {
-  return show(stepPhase(technique, 0, foot), [...before, { kind: 'techniqueIntro', technique, inRoutine: foot !== null && before[0]?.kind !== 'routineIntro' }], ctx);
+/**
+ * Starts a technique from its first step, with its short introduction; as a
+ * transition ("Now, the heel.") when the routine moves on to it.
+ */
+function begin(technique: TechniqueId, foot: Foot, before: readonly Message[], ctx: Ctx, transition = false): Turn {
+  return show(stepPhase(technique, 0, foot), [...before, { kind: 'techniqueIntro', technique, inRoutine: transition }], ctx);
 }
 
 /** Puts the user on a step and speaks it (and counts its practice), after any `before` messages. */
