@@ -43,9 +43,10 @@ async function main(): Promise<void> {
   const interactive = process.stdin.isTTY === true;
 
   console.log(`Foot Massage Guide (${conversation.locale}), in the terminal. Progress: ${storage.description}.`);
-  console.log('Type what you would say to Alexa, for example: "next", "go back", "repeat", "go to step two",');
-  console.log('"where am I", "help", "stop". To start again: "open foot massage guide", or one-shot:');
-  console.log('"ask foot massage guide for the heel massage". Type "quit" to leave.\n');
+  console.log('Type what you would say to Alexa, for example: "the heel", "do the full routine", "next", "go back",');
+  console.log('"repeat", "go to step two", "where am I", "slower", "skip the timer", "what oil should I use", "help",');
+  console.log('"pause", "stop". To start again: "open foot massage guide", or one-shot: "ask foot massage guide to continue".');
+  console.log('Counted silences show as (… 20 s …). Type "quit" to leave.\n');
 
   const show = (turn: TurnResult): void => {
     const tag = options.showIntent ? ` [${turn.intent}${turn.matched ? '' : ': no sample matched'}]` : '';
