@@ -13,8 +13,9 @@ import { FileStore } from '../lambda/storage/file';
  * in one run on one machine, reported as ratios.
  *
  *  - cold start: a fresh `node` that loads the bundle and answers a LaunchRequest then a
- *    StartTechniqueIntent (our bundle in en-US and in ar-SA, the baseline, and `node -e 0`
- *    as the floor): median and p90 of wall time over COLD_RUNS, and peak RSS;
+ *    StartTechniqueIntent (our bundle in en-US and in ar-SA, configured as deployed with
+ *    SKILL_ID but no store; the baseline; and `node -e 0` as the floor): median and p90 of
+ *    wall time over COLD_RUNS, and peak RSS;
  *  - warm turns: a scripted conversation of WARM_TURNS turns through the handler in
  *    process, with no store and with the file store, against the baseline's warm turn;
  *  - bundle size, raw and gzipped.
@@ -76,8 +77,8 @@ function coldStart(bundle: string | null, locale: string): Cold {
     const started = process.hrtime.bigint();
     const run = spawnSync(process.execPath, ['-e', script], {
       encoding: 'utf8',
-      // As in Lambda without a table: no store, no disk.
-      env: { PATH: process.env.PATH ?? '', AWS_LAMBDA_FUNCTION_NAME: 'bench', STORAGE: 'none' },
+      // As deployed (the stack sets SKILL_ID), but with no store: the cold start itself, no disk or network.
+      env: { PATH: process.env.PATH ?? '', AWS_LAMBDA_FUNCTION_NAME: 'bench', STORAGE: 'none', SKILL_ID: 'amzn1.ask.skill.bench' },
     });
     times.push(Number(process.hrtime.bigint() - started) / 1e6);
     if (run.status !== 0) throw new Error(`cold start failed: ${run.stderr}`);

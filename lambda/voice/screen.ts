@@ -1,4 +1,3 @@
-import { FOOT_COLOURS, footGraphic } from './footDiagram';
 
 /**
  * The one APL document: a step screen (title, "Step 2 of 3" with a progress
@@ -17,7 +16,7 @@ const BACKGROUND = '#1B1F2B';
 const TEXT = '#F4F1EA';
 const MUTED = '#B8BCC8';
 
-const touchButton = (labelExpr: string, actionExpr: string, height = '@buttonHeight') => ({
+const touchButton = (labelExpr: string, actionExpr: string, accent: string, height = '@buttonHeight') => ({
   type: 'TouchWrapper',
   spacing: '@gap',
   onPress: [{ type: 'SendEvent', arguments: [actionExpr] }],
@@ -26,7 +25,7 @@ const touchButton = (labelExpr: string, actionExpr: string, height = '@buttonHei
     backgroundColor: '#2E3446',
     borderRadius: '12dp',
     borderWidth: '2dp',
-    borderColor: FOOT_COLOURS.highlight,
+    borderColor: accent,
     height,
     paddingLeft: '@gap',
     paddingRight: '@gap',
@@ -34,8 +33,11 @@ const touchButton = (labelExpr: string, actionExpr: string, height = '@buttonHei
   },
 });
 
-const buildDocument = () =>
-  ({
+const buildDocument = () => {
+  // Loaded with the document: a process that only serves speakers never draws the foot.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { FOOT_COLOURS, footGraphic } = require('./footDiagram') as typeof import('./footDiagram');
+  return {
   type: 'APL',
   version: APL_VERSION,
   theme: 'dark',
@@ -148,7 +150,7 @@ const buildDocument = () =>
                     when: `\${${P}.screen == 'menu'}`,
                     grow: 1,
                     data: `\${${P}.items}`,
-                    item: touchButton('${data.label}', '${data.action}'),
+                    item: touchButton('${data.label}', '${data.action}', FOOT_COLOURS.highlight),
                   },
                 ],
               },
@@ -160,13 +162,14 @@ const buildDocument = () =>
             direction: 'row',
             spacing: '@gap',
             data: `\${${P}.buttons}`,
-            item: touchButton('${data.label}', '${data.action}'),
+            item: touchButton('${data.label}', '${data.action}', FOOT_COLOURS.highlight),
           },
         ],
       },
     ],
   },
-}) as const;
+} as const;
+};
 
 let document: ReturnType<typeof buildDocument> | undefined;
 
