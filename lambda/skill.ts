@@ -30,6 +30,11 @@ export function buildSkill(options: SkillOptions = {}): Skill {
   return builder.create();
 }
 
+/** The skill id a request is addressed to, from an envelope of any shape (undefined when it has none). */
+export function applicationIdOf(envelope: unknown): unknown {
+  return (envelope as { context?: { System?: { application?: { applicationId?: unknown } } } } | null)?.context?.System?.application?.applicationId;
+}
+
 /**
  * The skill as a function that always answers: whatever the envelope (missing
  * fields, wrong types, a request no handler expects), the caller gets a valid
@@ -42,8 +47,8 @@ export function answerAlways(
 ): (event: RequestEnvelope, context?: unknown) => Promise<ResponseEnvelope> {
   const log = options.log ?? jsonLog;
   return async (event, context) => {
-    const envelope = event as unknown as { context?: { System?: { application?: { applicationId?: unknown } } }; request?: { requestId?: unknown; locale?: unknown } } | null;
-    if (options.skillId && envelope?.context?.System?.application?.applicationId !== options.skillId) {
+    const envelope = event as unknown as { request?: { requestId?: unknown; locale?: unknown } } | null;
+    if (options.skillId && applicationIdOf(event) !== options.skillId) {
       throw new Error('Refused: the request is for another skill.');
     }
     try {

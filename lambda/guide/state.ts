@@ -130,6 +130,7 @@ function clampCount(value: unknown, max: number): number {
   return Number.isSafeInteger(value) && (value as number) > 0 ? Math.min(value as number, max) : 0;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+/** A plain object (not null, not an array): what untrusted JSON must be before its fields are read. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -4,7 +4,7 @@ import type { Command } from '../guide/commands';
 import type { Message } from '../guide/messages';
 import { reduce, type Reply } from '../guide/reduce';
 import { startSession } from '../guide/session';
-import { INITIAL_STATE, parseState, type GuideState } from '../guide/state';
+import { INITIAL_STATE, isRecord, parseState, type GuideState } from '../guide/state';
 import { RECOVERED, isStaleRevision, revisionOf, userIdOf, userKey } from '../storage/document';
 import { voiceFor, type Voice } from '../voice/i18n';
 import { renderDisplay } from '../voice/display';
@@ -74,7 +74,7 @@ class Turn {
   ) {
     // Session attributes come from the request: untrusted, and not always an object.
     const attributes: unknown = input.attributesManager.getSessionAttributes();
-    this.session = typeof attributes === 'object' && attributes !== null && !Array.isArray(attributes) ? { ...(attributes as Record<string, unknown>) } : {};
+    this.session = isRecord(attributes) ? { ...attributes } : {};
   }
 
   /** The session's state; at the start of a session, the saved progress. */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createAskSdkError } from 'ask-sdk-core';
 import { ExpressAdapter, type Verifier } from 'ask-sdk-express-adapter';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { buildSkill } from '../skill';
+import { applicationIdOf, buildSkill } from '../skill';
 import { chooseStore } from '../storage/config';
 
 /**
@@ -38,8 +38,7 @@ class SkillIdVerifier implements Verifier {
   async verify(body: string): Promise<void> {
     let id: unknown;
     try {
-      const envelope = JSON.parse(body) as { context?: { System?: { application?: { applicationId?: unknown } } } };
-      id = envelope.context?.System?.application?.applicationId;
+      id = applicationIdOf(JSON.parse(body));
     } catch {
       id = undefined;
     }

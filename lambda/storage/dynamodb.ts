@@ -8,6 +8,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import type { PersistenceAdapter } from 'ask-sdk-core';
 import type { RequestEnvelope } from 'ask-sdk-model';
+import { isRecord } from '../guide/state';
 import { RECOVERED, StaleRevisionError, revisionOf, userIdOf } from './document';
 
 /** The table's one key: the Alexa user id. The CloudFormation template declares the same. */
@@ -50,7 +51,7 @@ export class DynamoStore implements PersistenceAdapter {
     if (!Item) return {};
     try {
       const document: unknown = JSON.parse(Item.document?.S ?? '');
-      if (typeof document === 'object' && document !== null && !Array.isArray(document)) return document as Record<string, unknown>;
+      if (isRecord(document)) return document;
     } catch {
       // fall through: an unreadable item is treated as lost progress
     }

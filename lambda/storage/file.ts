@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import type { PersistenceAdapter } from 'ask-sdk-core';
 import type { RequestEnvelope } from 'ask-sdk-model';
+import { isRecord } from '../guide/state';
 import { RECOVERED, StaleRevisionError, revisionOf, userIdOf, userKey } from './document';
 
 export interface FileStoreOptions {
@@ -118,7 +119,7 @@ export class FileStore implements PersistenceAdapter {
 function parseObject(text: string): Record<string, unknown> | null {
   try {
     const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+    return isRecord(value) ? value : null;
   } catch {
     return null;
   }

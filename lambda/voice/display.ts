@@ -2,7 +2,7 @@ import { ROUTINE, TECHNIQUE_IDS, stepCount, stepOf, type Area } from '../guide/c
 import type { Message } from '../guide/messages';
 import type { Reply } from '../guide/reduce';
 import type { Voice } from './i18n';
-import { questionText } from './speech';
+import { questionText, stepText } from './speech';
 
 /**
  * What a screen shows for a reply: the same turn as the speech, drawn.
@@ -79,7 +79,7 @@ function screenFor(reply: Reply, voice: Voice): ScreenData {
     const step = stepOf(phase.technique, phase.step);
     const of = stepCount(phase.technique);
     const practice = reply.say.find((m): m is Message & { kind: 'practice' } => m.kind === 'practice');
-    const body = t(`techniques.${phase.technique}.steps.${step?.id ?? ''}`);
+    const body = stepText(phase.technique, phase.step, t);
     return {
       ...base,
       screen: 'step',
@@ -114,7 +114,7 @@ function wordsBefore(say: readonly Message[], practice: Message, { t }: Voice): 
   const text = before
     .map((m) =>
       m.kind === 'step'
-        ? t(`techniques.${m.technique}.steps.${stepOf(m.technique, m.step - 1)?.id ?? ''}`)
+        ? stepText(m.technique, m.step - 1, t)
         : m.kind === 'techniqueIntro'
           ? t(`techniques.${m.technique}.intro`)
           : '',

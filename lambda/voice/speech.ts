@@ -47,7 +47,7 @@ function renderMessage(m: Message, voice: Voice): string {
     case 'routineIntro':
       return escape(t('msg.routineIntro', { count: TECHNIQUE_IDS.length }));
     case 'step':
-      return escape(stepHeading(m.step, m.of, t)) + BETWEEN_MESSAGES + withPauses(t(`techniques.${m.technique}.steps.${stepOf(m.technique, m.step - 1)?.id ?? ''}`));
+      return escape(stepHeading(m.step, m.of, t)) + BETWEEN_MESSAGES + withPauses(stepText(m.technique, m.step - 1, t));
     case 'practice':
       return renderPractice(m.seconds, m.midCue, t);
     case 'position':
@@ -121,6 +121,11 @@ function renderQuestion(q: Question, voice: Voice, reprompt: boolean): string {
     case 'anythingElse':
       return t(`ask.anythingElse${suffix}`);
   }
+}
+
+/** The words of a step (`step` counts from 0), plain text: spoken here, shown by voice/display.ts. */
+export function stepText(technique: TechniqueId, step: number, t: Translate): string {
+  return t(`techniques.${technique}.steps.${stepOf(technique, step)?.id ?? ''}`);
 }
 
 function stepHeading(step: number, of: number, t: Translate): string {
