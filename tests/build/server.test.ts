@@ -1,6 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync } from 'node:fs';
-import { request } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,16 +51,11 @@ async function serve(args: string[], env: Record<string, string> = {}): Promise<
   return { url, child, storageDir, output: () => out };
 }
 
-function post(url: string, body: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers } }, (res) => {
-      let text = '';
-      res.on('data', (d: Buffer) => (text += d.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
+// Global fetch rather than node:http: virtual-alexa patches node:http through nock, and jest
+// shares core modules between the test files a worker runs.
+async function post(url: string, body: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  return { status: res.status, body: await res.text() };
 }
 
 const launch = (overrides: { timestamp?: string; applicationId?: string } = {}): string => {
@@ -76,7 +70,7 @@ test('with --insecure-local it answers a real HTTP POST, warns loudly, and has a
   expect(answer.status).toBe(200);
   expect(JSON.parse(answer.body).response.outputSpeech.ssml).toMatch(/Welcome to Foot Massage Guide/);
   expect(output()).toMatch(/WARNING: --insecure-local: Alexa request signatures and timestamps are NOT verified/);
-  const health = await new Promise<number>((resolve) => request(`${url}/health`, (res) => resolve(res.statusCode ?? 0)).end());
+  const health = (await fetch(`${url}/health`)).status;
   expect(health).toBe(200);
 }, 30_000);
 
