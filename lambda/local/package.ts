@@ -8,6 +8,7 @@ import { join, relative } from 'node:path';
  *   build/skill-package/skill.json                              copy of skill.json
  *   build/skill-package/interactionModels/custom/<locale>.json  copy of interaction-models/<locale>.json
  *   build/lambda/index.js, index.js.map                         the bundle (npm run build)
+ *   build/lambda/locales/<code>/translation.json                the words, read per locale (npm run build)
  *   build/lambda/package.json                                   no dependencies: the ASK CLI's
  *                                                               nodejs-npm build step installs nothing
  *
@@ -22,7 +23,7 @@ export const SKILL_PACKAGE_DIR = join('build', 'skill-package');
 export const LAMBDA_DIR = join('build', 'lambda');
 export const LAMBDA_PACKAGE_JSON = { name: 'foot-massage-guide-lambda', private: true, main: 'index.js' } as const;
 /** Everything build/lambda/ may hold. */
-export const LAMBDA_FILES: readonly string[] = ['index.js', 'index.js.map', 'package.json'];
+export const LAMBDA_FILES: readonly string[] = ['index.js', 'index.js.map', 'locales', 'package.json'];
 
 export interface PackageResult {
   readonly written: string[];
@@ -59,7 +60,7 @@ export function packageSkill(root: string = PROJECT_ROOT): PackageResult {
 
   // The code the cfn-deployer zips: the bundle, its map and a dependency-free package.json.
   const lambda = join(root, LAMBDA_DIR);
-  for (const file of ['index.js', 'index.js.map']) {
+  for (const file of ['index.js', 'index.js.map', join('locales', 'en', 'translation.json')]) {
     if (!existsSync(join(lambda, file))) throw new Error(`${relative(root, join(lambda, file))} is missing: run npm run build first`);
   }
   writeFileSync(join(lambda, 'package.json'), JSON.stringify(LAMBDA_PACKAGE_JSON, null, 2) + '\n');

@@ -1,24 +1,33 @@
 import i18next, { type TFunction } from 'i18next';
-import en from '../locales/en/translation.json';
+import { DEFAULT_LOCALE, languageOf, supportedLocaleFor } from './locales';
+import { readResources } from './resources';
 
-/** The locale every request falls back to, and the one the skill was written in. */
-export const DEFAULT_LOCALE = 'en-US';
+/** The language every key falls back to: complete by construction (`npm run check`). */
+const FALLBACK_LANGUAGE = languageOf(DEFAULT_LOCALE);
 
 /**
  * One i18next instance for the process, initialised synchronously at module
- * load (cold start pays once; no request ever calls `init`).
+ * load (cold start pays once; no request ever calls `init`). It starts with
+ * no words: each locale's files are added the first time that locale speaks.
  */
 const i18n = i18next.createInstance();
 void i18n.init({
   initAsync: false,
-  resources: { en: { translation: en } },
+  resources: {},
   lng: DEFAULT_LOCALE,
-  fallbackLng: { default: ['en'] },
+  // de-DE → de → en: a regional file holds only what differs from its language.
+  fallbackLng: [FALLBACK_LANGUAGE],
   load: 'all',
   // Our renderer escapes the finished text for SSML; escaping here would do it twice.
   interpolation: { escapeValue: false },
   returnNull: false,
 });
+
+/** Adds the words kept under `code`, once; a code with no file (most regions) is remembered as empty. */
+function load(code: string): void {
+  if (i18n.hasResourceBundle(code, 'translation')) return;
+  i18n.addResourceBundle(code, 'translation', readResources(code) ?? {});
+}
 
 export type Translate = TFunction;
 
@@ -32,13 +41,17 @@ export interface Voice {
 
 const voices = new Map<string, Voice>();
 
-/** The voice for a request's locale; anything unknown or malformed speaks en-US. */
+/**
+ * The voice for a request's locale. A supported locale speaks its own words;
+ * another region of a supported language speaks that language (de-AT → de-DE);
+ * anything else, or malformed, speaks en-US. At most one voice per supported
+ * locale is ever built, whatever a request claims.
+ */
 export function voiceFor(requested: string | undefined): Voice {
-  const wellFormed = typeof requested === 'string' && /^[a-z]{2,3}(-[A-Z]{2})?$/.test(requested);
-  // A locale we have no words for speaks en-US (and costs one cache entry, not one per forged locale).
-  const locale = wellFormed && i18n.hasResourceBundle(requested.split('-')[0], 'translation') ? requested : DEFAULT_LOCALE;
+  const locale = supportedLocaleFor(requested);
   let voice = voices.get(locale);
   if (!voice) {
+    for (const code of new Set([FALLBACK_LANGUAGE, languageOf(locale), locale])) load(code);
     const t = remembering(i18n.getFixedT(locale));
     const numbers: unknown = t('numbers', { returnObjects: true });
     voice = { locale, t, numbers: typeof numbers === 'object' && numbers !== null ? (numbers as Record<string, number>) : {} };

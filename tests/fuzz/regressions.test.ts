@@ -94,9 +94,12 @@ test('regression: a wrong-typed context user id does not hide the session user i
   expect(userIdOf(envelope as unknown as RequestEnvelope)).toBe('amzn1.ask.account.REAL');
 });
 
-test('regression: a locale with no words of its own speaks en-US, from one shared voice', () => {
+test('regression: a locale we do not support shares a supported voice; forged locales build no new ones', () => {
   // A self-hosted server fed forged locales kept one voice per distinct locale, without limit.
-  expect(voiceFor('ar-SA')).toBe(voiceFor('en-US'));
   expect(voiceFor('zz-ZZ')).toBe(voiceFor('en-US'));
+  expect(voiceFor('../../etc/passwd')).toBe(voiceFor('en-US'));
+  expect(voiceFor('de-AT')).toBe(voiceFor('de-DE'));
+  expect(voiceFor('en-NZ').locale).toBe('en-US');
   expect(voiceFor('en-GB').locale).toBe('en-GB');
+  expect(voiceFor('ar-SA').locale).toBe('ar-SA');
 });
