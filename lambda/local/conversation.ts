@@ -6,6 +6,7 @@ import { Utterance, type IModel } from 'virtual-core';
 import { parseSpokenNumber } from '../handlers/slots';
 import { voiceFor } from '../voice/i18n';
 import { stopWordsFor, withoutFillers } from './fillers';
+import { languageProfile, type LanguageProfile } from './language';
 import { NearestSample, type ModelJson } from './nearest';
 
 /**
@@ -42,13 +43,20 @@ export interface ConversationOptions {
 
 const PROJECT_ROOT = join(__dirname, '..', '..');
 
-/** Words a device strips before it hands the rest of a one-shot request to the skill. */
-const CONNECTING_WORDS = /^(?:to|for|about|and)\s+(.*)$/i;
+/** What a device makes of what was said, before anything is sent to the skill. */
+export type Understood =
+  | { readonly kind: 'launch' }
+  | { readonly kind: 'intent'; readonly intent: string; readonly slots: Record<string, string>; readonly oneShot: boolean }
+  | { readonly kind: 'none'; readonly oneShot: boolean };
 
 export class Conversation {
   readonly locale: string;
   private readonly alexa: VirtualAlexa;
-  private readonly invocationName: string;
+  private readonly profile: LanguageProfile;
+  private readonly launchForms: readonly RegExp[];
+  private readonly oneShotForms: readonly RegExp[];
+  /** Slot values and number words, longest first: where to put spaces in text written without them. */
+  private readonly wordsToSpace: readonly string[];
   private readonly numberWords: Readonly<Record<string, number>>;
   private readonly nearest: NearestSample;
   /** Set for one request: a touch on the screen instead of words. */
@@ -58,9 +66,17 @@ export class Conversation {
     this.locale = options.locale ?? 'en-US';
     const modelPath = options.modelPath ?? join(PROJECT_ROOT, 'interaction-models', `${this.locale}.json`);
     const model = JSON.parse(readFileSync(modelPath, 'utf8')) as ModelJson & { interactionModel: { languageModel: { invocationName: string } } };
-    this.invocationName = model.interactionModel.languageModel.invocationName.toLowerCase();
+    this.profile = languageProfile(this.locale);
+    const name = model.interactionModel.languageModel.invocationName.toLowerCase();
+    this.launchForms = this.profile.launch.map((template) => templateRegExp(template, name));
+    this.oneShotForms = this.profile.oneShot.map((template) => templateRegExp(template, name));
     this.nearest = new NearestSample(model, stopWordsFor(this.locale));
     this.numberWords = voiceFor(this.locale).numbers;
+    this.wordsToSpace = this.profile.spaced
+      ? []
+      : [...(model.interactionModel.languageModel.types ?? []).flatMap((type) => type.values.flatMap((v) => [v.name.value, ...(v.name.synonyms ?? [])])), ...Object.keys(this.numberWords)]
+          .map((word) => word.toLowerCase())
+          .sort((a, b) => b.length - a.length);
     this.alexa = VirtualAlexa.Builder()
       .handler((event: RequestEnvelope, _context: unknown, callback: (e: unknown, r?: ResponseEnvelope) => void) => {
         options.handler(event).then((r) => callback(null, r), callback);
@@ -103,16 +119,30 @@ export class Conversation {
    * (a one-shot request in a new session), or a reply inside the session.
    */
   async say(text: string): Promise<TurnResult> {
-    const words = normalise(text);
-    const invocation = this.parseInvocation(words);
-    if (invocation === 'launch') return this.launch();
-    if (invocation !== null) {
-      this.alexa.context().endSession();
-      const rest = CONNECTING_WORDS.exec(invocation);
-      // Try the request without the connecting word first, as a device does.
-      return rest && this.resolve(rest[1]) ? this.utter(rest[1]) : this.utter(invocation);
+    const understood = this.understand(text);
+    if (understood.kind === 'launch') return this.launch();
+    if (understood.oneShot) this.alexa.context().endSession();
+    if (understood.kind === 'none') return this.result('AMAZON.FallbackIntent', false, await this.alexa.request().intent('AMAZON.FallbackIntent').send());
+    return this.result(understood.intent, true, await this.alexa.request().intent(understood.intent).slots(understood.slots).send());
+  }
+
+  /**
+   * What a device would make of `text`, in this conversation's language,
+   * without sending anything: opening the skill, an intent with its slots, or
+   * nothing the model knows. One-shot forms ("ask <invocation> for …") are
+   * tried in the order the language lists them, connecting words first.
+   */
+  understand(text: string): Understood {
+    const words = normalise(text, this.profile);
+    if (this.launchForms.some((form) => form.test(words))) return { kind: 'launch' };
+    const requests = this.oneShotForms.map((form) => form.exec(words)?.[1]?.trim()).filter((r): r is string => Boolean(r));
+    for (const request of requests) {
+      const match = this.resolve(request);
+      if (match) return { kind: 'intent', ...match, oneShot: true };
     }
-    return this.utter(words);
+    if (requests.length > 0) return { kind: 'none', oneShot: true };
+    const match = this.resolve(words);
+    return match ? { kind: 'intent', ...match, oneShot: false } : { kind: 'none', oneShot: false };
   }
 
   /** Sends an intent directly, bypassing the model's samples (for inputs no sample produces). */
@@ -133,25 +163,6 @@ export class Conversation {
     return (await this.alexa.endSession()) as unknown as ResponseEnvelope;
   }
 
-  private parseInvocation(words: string): string | 'launch' | null {
-    const name = this.invocationName;
-    if (words === name) return 'launch';
-    for (const verb of ['open', 'launch', 'start', 'begin', 'talk to', 'play']) {
-      if (words === `${verb} ${name}`) return 'launch';
-    }
-    for (const verb of ['ask', 'tell', 'use']) {
-      const prefix = `${verb} ${name} `;
-      if (words.startsWith(prefix)) return words.slice(prefix.length);
-    }
-    return null;
-  }
-
-  private async utter(words: string): Promise<TurnResult> {
-    const match = this.resolve(words);
-    if (!match) return this.result('AMAZON.FallbackIntent', false, await this.alexa.request().intent('AMAZON.FallbackIntent').send());
-    return this.result(match.intent, true, await this.alexa.request().intent(match.intent).slots(match.slots).send());
-  }
-
   /**
    * The intent and slots the model gives this text. Alexa sends numbers as
    * digits, so a number said in words is tried as digits when the words
@@ -162,7 +173,8 @@ export class Conversation {
   private resolve(words: string): { intent: string; slots: Record<string, string> } | null {
     const model = modelOf(this.alexa);
     const forms = [words, ...withoutFillers(words, this.locale)];
-    for (const candidate of forms.flatMap((form) => [form, digitsForNumberWords(form, this.numberWords)])) {
+    const spacedOut = this.profile.spaced ? [] : forms.map((form) => spaceOut(form, this.wordsToSpace));
+    for (const candidate of [...forms, ...spacedOut].flatMap((form) => [form, digitsForNumberWords(form, this.numberWords)])) {
       const utterance = new Utterance(model, candidate);
       if (!utterance.matched()) continue;
       const intent = utterance.intent() as string;
@@ -235,15 +247,51 @@ export function plainText(ssml: string): string {
     .trim();
 }
 
-/** Lower case, typographic apostrophes made plain, a leading "Alexa" and end punctuation dropped. */
-function normalise(text: string): string {
-  return text
+/** Lower case, typographic apostrophes made plain, a leading wake word ("Alexa, …") and punctuation dropped. */
+function normalise(text: string, profile: LanguageProfile): string {
+  let words = text
     .toLowerCase()
     .replace(/[’‘`]/g, "'")
-    .replace(/[.,!?;:"]/g, ' ')
-    .replace(/^\s*alexa\s+/, '')
+    .replace(/[.,!?;:"、。！？，؟،「」]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
+  for (const wake of profile.wakeWords) {
+    if (words === wake) return '';
+    if (words.startsWith(`${wake} `)) words = words.slice(wake.length + 1);
+    else if (!profile.spaced && words.startsWith(wake)) words = words.slice(wake.length);
+  }
+  return profile.spaced ? words.trim() : words.replace(/ /g, '');
+}
+
+/** A launch or one-shot template as a pattern: "{name}" is the invocation name, "{request}" the rest. */
+function templateRegExp(template: string, name: string): RegExp {
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = template
+    .toLowerCase()
+    .split(/(\{name\}|\{request\})/)
+    .map((part) => (part === '{name}' ? escape(name) : part === '{request}' ? '(.+)' : escape(part)))
+    .join('');
+  return new RegExp(`^${pattern}$`, 'u');
+}
+
+/**
+ * Text written without spaces ("かかとを始めて"), with spaces round the slot
+ * values and number words in it ("かかと を始めて"), as the samples are written,
+ * so virtual-alexa can find the slot. Longest words first; each place once.
+ */
+function spaceOut(text: string, words: readonly string[]): string {
+  const parts: string[] = [];
+  let plain = '';
+  for (let i = 0; i < text.length; ) {
+    const word = words.find((w) => w && text.startsWith(w, i)) ?? /^\d+/.exec(text.slice(i))?.[0];
+    if (word) {
+      parts.push(plain, word);
+      plain = '';
+      i += word.length;
+    } else plain += text[i++];
+  }
+  parts.push(plain);
+  return parts.map((part) => part.trim()).filter(Boolean).join(' ');
 }
 
 /** "go to step ninety nine" → "go to step 99", as Alexa's speech recognition would send it. */
