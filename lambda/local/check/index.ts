@@ -1,0 +1,91 @@
+import '../quiet';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_LOCALE, SUPPORTED_LOCALES, languageOf } from '../../voice/locales';
+import { languageProfile, type LanguageProfile } from '../language';
+import { checkListing } from './listing';
+import { checkModel, languageModelOf } from './model';
+import { describe, isObject, readJson, type Problem } from './problem';
+import { checkCatalogWords, checkLanguageWords, checkRegionalWords } from './words';
+
+/**
+ * `npm run check [-- <locale> ...]`: every locale's words, interaction model
+ * and store listing against English, the catalog, the handlers and Alexa's
+ * rules. Each problem names the locale, the file and the key. Exits 1 on any.
+ */
+
+/** Bundled to build/local/, sources in lambda/local/check/: find the project root either way. */
+const PROJECT_ROOT = [join(__dirname, '..', '..'), join(__dirname, '..', '..', '..')].find((dir) => existsSync(join(dir, 'skill.json'))) ?? process.cwd();
+
+const wordsFile = (code: string) => join('lambda', 'locales', code, 'translation.json');
+const modelFile = (locale: string) => join('interaction-models', `${locale}.json`);
+
+export function checkProject(root: string = PROJECT_ROOT, only: readonly string[] = SUPPORTED_LOCALES): Problem[] {
+  const problems: Problem[] = [];
+  const read = (file: string) => readFileSync(join(root, file), 'utf8');
+  const exists = (file: string) => existsSync(join(root, file));
+
+  // The same locales everywhere: the code's list, the models, the listing, privacy.
+  const manifest = readJson(read, 'skill.json', '*', problems);
+  const info = isObject(manifest) && isObject(manifest.manifest) ? manifest.manifest : {};
+  const listings = isObject(info.publishingInformation) && isObject(info.publishingInformation.locales) ? info.publishingInformation.locales : {};
+  const privacy = isObject(info.privacyAndCompliance) && isObject(info.privacyAndCompliance.locales) ? info.privacyAndCompliance.locales : {};
+  const models = exists('interaction-models') ? readdirSync(join(root, 'interaction-models')).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)) : [];
+  const supported: readonly string[] = SUPPORTED_LOCALES;
+  for (const [where, file, key, locales] of [
+    ['interaction-models/', 'interaction-models', '(files)', models],
+    ['skill.json publishing locales', 'skill.json', 'manifest.publishingInformation.locales', Object.keys(listings)],
+    ['skill.json privacy locales', 'skill.json', 'manifest.privacyAndCompliance.locales', Object.keys(privacy)],
+  ] as const) {
+    for (const locale of supported.filter((l) => only.includes(l) && !locales.includes(l))) problems.push({ locale, file, key, message: `${where} has no ${locale}, which lambda/voice/locales.ts supports` });
+    for (const locale of locales.filter((l) => !supported.includes(l) && only.length === supported.length)) problems.push({ locale, file, key, message: `${where} has ${locale}, which lambda/voice/locales.ts does not list` });
+  }
+
+  const en = readJson(read, wordsFile(languageOf(DEFAULT_LOCALE)), DEFAULT_LOCALE, problems);
+  const reference = languageModelOf(readJson(read, modelFile(DEFAULT_LOCALE), DEFAULT_LOCALE, []));
+  const checkedLanguages = new Set<string>();
+  for (const locale of only) {
+    const language = languageOf(locale);
+    let profile: LanguageProfile | undefined;
+    try {
+      profile = languageProfile(locale, root);
+    } catch {
+      problems.push({ locale, file: join('lambda', 'local', 'languages', `${language}.json`), key: '(file)', message: 'is missing or not valid JSON: how people address Alexa in this language' });
+    }
+
+    const words = readJson(read, wordsFile(language), locale, problems);
+    if (words !== undefined && !checkedLanguages.has(language)) {
+      checkedLanguages.add(language);
+      problems.push(...(language === languageOf(DEFAULT_LOCALE) ? checkCatalogWords(locale, wordsFile(language), words) : checkLanguageWords(locale, wordsFile(language), words, en)));
+    }
+    if (exists(wordsFile(locale))) {
+      const regional = readJson(read, wordsFile(locale), locale, problems);
+      if (regional !== undefined && words !== undefined) problems.push(...checkRegionalWords(locale, wordsFile(locale), regional, words, en));
+    }
+
+    const model = readJson(read, modelFile(locale), locale, problems);
+    if (model !== undefined && reference) problems.push(...checkModel(locale, modelFile(locale), model, reference, profile));
+    if (model !== undefined && languageModelOf(model)) problems.push(...checkListing(locale, 'skill.json', listings[locale], profile, join(root, modelFile(locale))));
+  }
+  return problems;
+}
+
+export function main(args: readonly string[]): number {
+  const unknown = args.filter((a) => !(SUPPORTED_LOCALES as readonly string[]).includes(a));
+  if (unknown.length > 0) {
+    console.error(`npm run check: unknown locale ${unknown.join(', ')}; supported: ${SUPPORTED_LOCALES.join(', ')}`);
+    return 2;
+  }
+  const locales = args.length > 0 ? args : SUPPORTED_LOCALES;
+  const problems = checkProject(PROJECT_ROOT, locales);
+  for (const problem of problems) console.error(describe(problem));
+  const summary = `${locales.length} locale${locales.length === 1 ? '' : 's'} (${locales.join(', ')})`;
+  if (problems.length > 0) {
+    console.error(`\nnpm run check: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${summary}`);
+    return 1;
+  }
+  console.log(`npm run check: ${summary}: words, models and listings agree`);
+  return 0;
+}
+
+if (require.main === module) process.exitCode = main(process.argv.slice(2));
