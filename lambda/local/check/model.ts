@@ -59,7 +59,8 @@ export function checkModel(locale: string, file: string, json: unknown, referenc
     problems.push({ ...at, key, message: `"${name}" needs at least two ${spaced ? 'words' : 'characters'}` });
   }
   for (const word of [...ALWAYS_FORBIDDEN, ...(profile?.invocationForbidden ?? [])]) {
-    const contains = spaced ? name.split(/\s+/).includes(word) : name.includes(word);
+    const lower = name.toLowerCase();
+    const contains = spaced ? lower.split(/\s+/).includes(word) : lower.includes(word);
     if (contains) problems.push({ ...at, key, message: `"${name}" holds "${word}", a launch or wake word` });
   }
 

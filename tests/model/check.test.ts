@@ -1,0 +1,95 @@
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { checkProject } from '../../lambda/local/check/index';
+import { describe as describeProblem, type Problem } from '../../lambda/local/check/problem';
+
+// `npm run check` runs on the real project in `npm test`; here it is shown each
+// kind of mistake, on a copy of the project, and must name locale, file and key.
+
+const root = join(__dirname, '..', '..');
+let copy: string;
+
+beforeEach(() => {
+  copy = mkdtempSync(join(tmpdir(), 'fmg-check-'));
+  for (const path of ['skill.json', 'interaction-models/en-US.json', 'lambda/locales/en', 'lambda/local/languages/en.json']) {
+    cpSync(join(root, path), join(copy, path), { recursive: true });
+  }
+});
+afterEach(() => rmSync(copy, { recursive: true, force: true }));
+
+const readCopy = (file: string): Record<string, any> => JSON.parse(readFileSync(join(copy, file), 'utf8')); // eslint-disable-line @typescript-eslint/no-explicit-any -- test fixtures are edited freely
+const writeCopy = (file: string, value: unknown): void => {
+  mkdirSync(dirname(join(copy, file)), { recursive: true });
+  writeFileSync(join(copy, file), JSON.stringify(value));
+};
+const problemsIn = (file: string, locales: string[] = ['en-US']): Problem[] => checkProject(copy, locales).filter((p) => p.file === file);
+
+test('the English project as it is has no problems', () => {
+  expect(checkProject(copy, ['en-US']).map(describeProblem)).toEqual([]);
+});
+
+test('a key removed from one language is named with its locale, file and key', () => {
+  const words = readCopy('lambda/locales/en/translation.json');
+  delete words.msg.welcome;
+  writeCopy('lambda/locales/fr/translation.json', words);
+  const problems = problemsIn('lambda/locales/fr/translation.json', ['fr-FR']);
+  expect(problems.map(describeProblem)).toEqual(['fr-FR  lambda/locales/fr/translation.json  msg.welcome: is missing (en has it)']);
+});
+
+test('a changed variable, a plural form the language lacks, and a step the catalog does not have', () => {
+  const words = readCopy('lambda/locales/en/translation.json');
+  words.msg.position = 'Étape {{step}} sur {{total}} de {{name}}.';
+  words.techniques.relaxHeel.steps.extraStep = 'Une étape de plus.';
+  writeCopy('lambda/locales/fr/translation.json', words);
+  const fr = problemsIn('lambda/locales/fr/translation.json', ['fr-FR']).map((p) => `${p.key}: ${p.message}`);
+  expect(fr).toContainEqual(expect.stringMatching(/^msg\.position: has variables .*\{\{total\}\}.* but en has .*\{\{of\}\}/));
+  expect(fr).toContainEqual(expect.stringMatching(/^techniques\.relaxHeel\.steps\.extraStep: is not a step of this technique in the catalog/));
+
+  writeCopy('lambda/locales/ar/translation.json', readCopy('lambda/locales/en/translation.json'));
+  const ar = problemsIn('lambda/locales/ar/translation.json', ['ar-SA']).map((p) => p.key);
+  expect(ar).toEqual(expect.arrayContaining(['msg.stepsLeft_zero', 'msg.stepsLeft_two', 'msg.stepsLeft_few', 'msg.stepsLeft_many']));
+});
+
+test('a regional file may only change words its language has', () => {
+  writeCopy('lambda/locales/en-GB/translation.json', { msg: { welcome: 'Hello.', welcom: 'Typo.' } });
+  const gb = problemsIn('lambda/locales/en-GB/translation.json', ['en-GB']).map((p) => p.key);
+  expect(gb).toEqual(['msg.welcom']);
+});
+
+test('model mistakes: a lost intent, an unhandled one, a repeated sample, an undeclared slot, a bad invocation name', () => {
+  const model = readCopy('interaction-models/en-US.json');
+  const lm = model.interactionModel.languageModel;
+  lm.invocationName = 'Open Foot Guide';
+  lm.intents = lm.intents.filter((i: { name: string }) => i.name !== 'WhereAmIIntent');
+  lm.intents.push({ name: 'DanceIntent', samples: ['dance'] });
+  const next = lm.intents.find((i: { name: string }) => i.name === 'AMAZON.NextIntent');
+  next.samples.push('go back', 'jump to {stepNumber}');
+  writeCopy('interaction-models/en-US.json', model);
+  const found = problemsIn('interaction-models/en-US.json').map((p) => `${p.key}: ${p.message}`);
+  expect(found).toEqual(
+    expect.arrayContaining([
+      'invocationName: "Open Foot Guide" must be lower case',
+      expect.stringMatching(/^invocationName: .* holds "open", a launch or wake word$/) as unknown as string,
+      'intents.WhereAmIIntent: is missing: the skill handles it',
+      'intents.DanceIntent: is not handled by the skill (lambda/handlers/intents.ts)',
+      'intents.AMAZON.PreviousIntent.samples "go back": is also a sample of AMAZON.NextIntent',
+      'intents.AMAZON.NextIntent.samples "jump to {stepNumber}": uses slot {stepNumber}, which AMAZON.NextIntent does not declare',
+    ]),
+  );
+});
+
+test('skill.json: a locale the code does not list, and an example phrase the model does not understand', () => {
+  const manifest = readCopy('skill.json');
+  manifest.manifest.publishingInformation.locales['en-US'].examplePhrases.push('Alexa, ask foot massage guide to sing a song');
+  manifest.manifest.publishingInformation.locales['xx-XX'] = {};
+  writeCopy('skill.json', manifest);
+  const found = checkProject(copy, ['en-US', 'en-GB']).filter((p) => p.file === 'skill.json').map(describeProblem);
+  expect(found).toEqual(
+    expect.arrayContaining([
+      'en-US  skill.json  manifest.publishingInformation.locales.en-US.examplePhrases: has 4; Alexa wants one to three',
+      'en-US  skill.json  manifest.publishingInformation.locales.en-US.examplePhrases[3] "Alexa, ask foot massage guide to sing a song": names the skill, but the request matches no sample of the model',
+      'en-GB  skill.json  manifest.publishingInformation.locales: skill.json publishing locales has no en-GB, which lambda/voice/locales.ts supports',
+    ]),
+  );
+});
