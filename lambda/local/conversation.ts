@@ -59,6 +59,8 @@ export class Conversation {
   private readonly wordsToSpace: readonly string[];
   private readonly numberWords: Readonly<Record<string, number>>;
   private readonly nearest: NearestSample;
+  private readonly model: ModelJson;
+  private readonly invocationName: string;
   /** Set for one request: a touch on the screen instead of words. */
   private pendingTouch: string | null = null;
 
@@ -67,7 +69,9 @@ export class Conversation {
     const modelPath = options.modelPath ?? join(PROJECT_ROOT, 'interaction-models', `${this.locale}.json`);
     const model = JSON.parse(readFileSync(modelPath, 'utf8')) as ModelJson & { interactionModel: { languageModel: { invocationName: string } } };
     this.profile = languageProfile(this.locale);
+    this.model = model;
     const name = model.interactionModel.languageModel.invocationName.toLowerCase();
+    this.invocationName = name;
     this.launchForms = this.profile.launch.map((template) => templateRegExp(template, name));
     this.oneShotForms = this.profile.oneShot.map((template) => templateRegExp(template, name));
     this.nearest = new NearestSample(model, stopWordsFor(this.locale));
@@ -143,6 +147,28 @@ export class Conversation {
     if (requests.length > 0) return { kind: 'none', oneShot: true };
     const match = this.resolve(words);
     return match ? { kind: 'intent', ...match, oneShot: false } : { kind: 'none', oneShot: false };
+  }
+
+  /**
+   * Things to say in this conversation's language, for a newcomer: how to open
+   * the skill, then the first sample of the commonest intents, with a slot
+   * filled from the model's own values.
+   */
+  examples(): { readonly open: string; readonly oneShot: string; readonly inSession: readonly string[] } {
+    const lm = this.model.interactionModel.languageModel;
+    const firstValue = new Map((lm.types ?? []).map((t) => [t.name, t.values[0]?.name.value ?? '']));
+    const sampleOf = (intent: string): string | undefined => {
+      const found = lm.intents.find((i) => i.name === intent);
+      const sample = found?.samples?.[0];
+      if (!found || sample === undefined) return undefined;
+      const types = new Map((found.slots ?? []).map((slot) => [slot.name, slot.type]));
+      return sample.replace(/\{(\w+)\}/g, (_, slot: string) => (types.get(slot) === 'AMAZON.NUMBER' ? '2' : firstValue.get(types.get(slot) ?? '') ?? slot));
+    };
+    const fill = (template: string, request = ''): string => template.replace('{name}', this.invocationName).replace('{request}', request).trim();
+    const inSession = ['StartTechniqueIntent', 'StartRoutineIntent', 'AMAZON.NextIntent', 'AMAZON.PreviousIntent', 'AMAZON.RepeatIntent', 'GoToStepIntent', 'WhereAmIIntent', 'SetPaceIntent', 'OilsIntent', 'AMAZON.HelpIntent', 'AMAZON.PauseIntent', 'AMAZON.StopIntent']
+      .map(sampleOf)
+      .filter((sample): sample is string => sample !== undefined);
+    return { open: fill(this.profile.launch[0] ?? '{name}'), oneShot: fill(this.profile.oneShot[0] ?? '{name} {request}', sampleOf('AMAZON.ResumeIntent')), inSession };
   }
 
   /** Sends an intent directly, bypassing the model's samples (for inputs no sample produces). */

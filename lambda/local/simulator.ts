@@ -1,6 +1,7 @@
 import './quiet';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
+import { SUPPORTED_LOCALES } from '../voice/locales';
 import { buildSkill } from '../skill';
 import { chooseStore } from '../storage/config';
 import { Conversation, readableText, type TurnResult } from './conversation';
@@ -26,7 +27,7 @@ function parseArgs(argv: readonly string[]): Options {
     else if (arg.startsWith('--locale=')) options.locale = arg.slice('--locale='.length);
     else if (arg === '--show-intent') options.showIntent = true;
     else if (arg === '--help' || arg === '-h') {
-      console.log('Usage: npm start -- [--locale en-US] [--show-intent]');
+      console.log(`Usage: npm start -- [--locale en-US] [--show-intent]\nLocales: ${SUPPORTED_LOCALES.join(', ')}`);
       process.exit(0);
     }
   }
@@ -35,6 +36,11 @@ function parseArgs(argv: readonly string[]): Options {
 
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
+  if (!(SUPPORTED_LOCALES as readonly string[]).includes(options.locale)) {
+    console.error(`npm start: no locale ${options.locale}. Try one of: ${SUPPORTED_LOCALES.join(', ')}`);
+    process.exitCode = 2;
+    return;
+  }
   const storage = chooseStore(process.env, join(__dirname, '..', '..'));
   if (storage.warning) console.log(`(${storage.warning})`);
   const skill = buildSkill({ store: storage.store, log: () => undefined });
@@ -42,16 +48,17 @@ async function main(): Promise<void> {
   const conversation = new Conversation({ locale: options.locale, userId: LOCAL_USER, handler: (event) => skill.invoke(event) });
   const interactive = process.stdin.isTTY === true;
 
+  // The examples come from the locale's own model, so they are in the language being spoken.
+  const examples = conversation.examples();
   console.log(`Foot Massage Guide (${conversation.locale}), in the terminal. Progress: ${storage.description}.`);
-  console.log('Type what you would say to Alexa, for example: "the heel", "do the full routine", "next", "go back",');
-  console.log('"repeat", "go to step two", "where am I", "slower", "skip the timer", "what oil should I use", "help",');
-  console.log('"pause", "stop". To start again: "open foot massage guide", or one-shot: "ask foot massage guide to continue".');
+  console.log(`Type what you would say to Alexa, for example: ${examples.inSession.map((e) => `"${e}"`).join(', ')}.`);
+  console.log(`To start again: "${examples.open}", or one-shot: "${examples.oneShot}".`);
   console.log('Counted silences show as (… 20 s …). Type "quit" to leave.\n');
 
   const show = (turn: TurnResult): void => {
     const tag = options.showIntent ? ` [${turn.intent}${turn.matched ? '' : ': no sample matched'}]` : '';
     console.log(`A:${tag} ${readableText(turn.ssml)}`);
-    if (turn.ended) console.log('   (session closed: say "open foot massage guide" to start again)');
+    if (turn.ended) console.log(`   (session closed: say "${examples.open}" to start again)`);
   };
 
   show(await conversation.launch());
