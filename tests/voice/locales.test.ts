@@ -1,0 +1,68 @@
+import { TECHNIQUE_IDS } from '../../lambda/guide/catalog';
+import type { Command } from '../../lambda/guide/commands';
+import { reduce } from '../../lambda/guide/reduce';
+import { INITIAL_STATE, type GuideState } from '../../lambda/guide/state';
+import { voiceFor } from '../../lambda/voice/i18n';
+import { DEFAULT_LOCALE, SUPPORTED_LOCALES, languageOf } from '../../lambda/voice/locales';
+import { renderSpeech } from '../../lambda/voice/speech';
+import { plainText } from '../../lambda/local/conversation';
+import { expectValidSsml } from '../support/ssml';
+import { everyPhase } from '../support/states';
+
+// Every answer the guide can give, in every locale: valid SSML for that locale,
+// every word found, and no English left behind in another language.
+
+const COMMANDS: Command[] = [
+  { type: 'launch' },
+  ...TECHNIQUE_IDS.map((technique): Command => ({ type: 'start', technique })),
+  { type: 'start', technique: null },
+  { type: 'next' }, { type: 'previous' }, { type: 'repeat' }, { type: 'startOver' },
+  ...[null, 0, 2, 99].map((step): Command => ({ type: 'goTo', step })),
+  { type: 'whereAmI' }, { type: 'list' }, { type: 'help' }, { type: 'yes' }, { type: 'no' },
+  { type: 'home' }, { type: 'stop' }, { type: 'fallback' }, { type: 'error' },
+  { type: 'pause' }, { type: 'resume' }, { type: 'startRoutine' }, { type: 'skip' },
+  { type: 'timing', on: true }, { type: 'timing', on: false },
+  ...(['slower', 'faster', 'normal', null] as const).map((change): Command => ({ type: 'pace', change })),
+  ...(['benefits', 'oils', 'safety'] as const).map((topic): Command => ({ type: 'knowledge', topic })),
+];
+
+// Every phase, once new (safety notice, full prompts) and once seasoned (brief prompts, fast pace).
+const replies = everyPhase().flatMap((phase) =>
+  [
+    { ...INITIAL_STATE, phase },
+    { ...INITIAL_STATE, phase, turns: 5, nexts: 10, safetyHeard: true, prefs: { timing: true, pace: 'fast' } },
+  ].flatMap((state: GuideState) => COMMANDS.map((command) => reduce(state, command))),
+);
+
+const render = (locale: string) => {
+  const voice = voiceFor(locale);
+  return replies.map((reply) => renderSpeech(reply.say, reply.ask, voice, reply.state.prefs.pace));
+};
+const english = render(DEFAULT_LOCALE).map((r) => plainText(r.speech));
+
+/** Sentences of four words or more: long enough that finding one unchanged means it was not translated. */
+const sentencesOf = (text: string): string[] => text.split(/(?<=[.?!])\s+/).filter((s) => s.split(/\s+/).length >= 4);
+
+describe.each(SUPPORTED_LOCALES.map((locale) => [locale]))('%s', (locale) => {
+  const rendered = render(locale);
+
+  test('every answer is valid Alexa SSML for this locale, within the limits', async () => {
+    await expectValidSsml(rendered.flatMap((r) => (r.reprompt ? [r.speech, r.reprompt] : [r.speech])), locale);
+  });
+
+  test('no answer leaks a translation key, and none is empty', () => {
+    const leaks = rendered.filter((r) => /\b(msg|ask|techniques|practice|knowledge|feet|screen|list)\.[a-zA-Z]/.test(r.speech) || plainText(r.speech) === '');
+    expect(leaks.map((r) => r.speech)).toEqual([]);
+  });
+
+  if (languageOf(locale) !== languageOf(DEFAULT_LOCALE)) {
+    test('no English sentence is left in the answers', () => {
+      const left = new Set<string>();
+      rendered.forEach((r, i) => {
+        const spoken = plainText(r.speech);
+        for (const sentence of sentencesOf(english[i])) if (spoken.includes(sentence)) left.add(sentence);
+      });
+      expect([...left]).toEqual([]);
+    });
+  }
+});
