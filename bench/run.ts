@@ -1,6 +1,6 @@
 import '../lambda/local/quiet';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -13,7 +13,7 @@ import { FileStore } from '../lambda/storage/file';
  * in one run on one machine, reported as ratios.
  *
  *  - cold start: a fresh `node` that loads the bundle and answers a LaunchRequest then a
- *    StartTechniqueIntent (our bundle in en-US and in ar-SA, configured as deployed with
+ *    StartTechniqueIntent (our bundle in en-US, de-DE, ja-JP and ar-SA, configured as deployed with
  *    SKILL_ID but no store; the baseline; and `node -e 0` as the floor): median and p90 of
  *    wall time over COLD_RUNS, and peak RSS;
  *  - warm turns: a scripted conversation of WARM_TURNS turns through the handler in
@@ -27,6 +27,9 @@ const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 25);
 const WARM_TURNS = Number(process.env.BENCH_WARM_TURNS ?? 10_000);
 const OURS = join(ROOT, 'build', 'lambda', 'index.js');
 const BASELINE = join(ROOT, 'build', 'bench', 'baseline', 'index.js');
+const LOCALES = join(ROOT, 'build', 'lambda', 'locales');
+/** Besides en-US: a European, a CJK and a right-to-left language. */
+const OTHER_LOCALES = ['de-DE', 'ja-JP', 'ar-SA'];
 
 function envelope(request: Record<string, unknown>, locale: string, attributes: Record<string, unknown> = {}, isNew = false): RequestEnvelope {
   const system = { application: { applicationId: 'amzn1.ask.skill.bench' }, user: { userId: 'amzn1.ask.account.bench' }, device: { deviceId: 'd', supportedInterfaces: {} } };
@@ -121,7 +124,10 @@ async function main(): Promise<void> {
   const floor = coldStart(null, 'en-US');
   const baseline = coldStart(BASELINE, 'en-US');
   const ours = coldStart(OURS, 'en-US');
-  const oursFar = coldStart(OURS, 'ar-SA');
+  // Other languages, with every locale's files present beside the bundle: each reads only its own (and English).
+  const oursOther = Object.fromEntries(OTHER_LOCALES.map((locale) => [locale, coldStart(OURS, locale)]));
+  const localeFiles = readdirSync(LOCALES, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.json'));
+  const localeBytes = localeFiles.reduce((sum, f) => sum + statSync(join(LOCALES, f)).size, 0);
 
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { handler: baselineHandler } = require(BASELINE) as { handler: Handler };
@@ -140,14 +146,14 @@ async function main(): Promise<void> {
     machine: `${cpus()[0]?.model ?? 'unknown cpu'} × ${cpus().length}, node ${process.version}`,
     coldRuns: COLD_RUNS,
     warmTurns: WARM_TURNS,
-    cold: { floor, baseline, ours, oursFarLocale: oursFar },
+    cold: { floor, baseline, ours, oursOther },
     ratios: {
       coldOursOverBaseline: ours.median / baseline.median,
       coldOursOverFloor: ours.median / floor.median,
       warmP50OursOverBaseline: warmOurs.p50 / warmBaseline.p50,
     },
     warm: { baseline: warmBaseline, ours: warmOurs, oursFileStore: warmFile },
-    bundle: { raw, gzip, baselineRaw: baseRaw },
+    bundle: { raw, gzip, baselineRaw: baseRaw, localeFiles: localeFiles.length, localeBytes },
   };
   mkdirSync(join(ROOT, 'build'), { recursive: true });
   writeFileSync(join(ROOT, 'build', 'bench.json'), JSON.stringify(result, null, 2) + '\n');
@@ -157,12 +163,15 @@ async function main(): Promise<void> {
   console.log('|---|---|---|---|---|---|');
   console.log(`| cold start, launch + start technique, median (en-US) | ${f(ours.median)} ms | ${f(baseline.median)} ms | ${f(floor.median)} ms | **${f(ours.median / baseline.median, 2)}×** | ${f(ours.median / floor.median, 2)}× |`);
   console.log(`| cold start, p90 (en-US) | ${f(ours.p90)} ms | ${f(baseline.p90)} ms | ${f(floor.p90)} ms | ${f(ours.p90 / baseline.p90, 2)}× | ${f(ours.p90 / floor.p90, 2)}× |`);
-  console.log(`| cold start, median (ar-SA) | ${f(oursFar.median)} ms | | | ${f(oursFar.median / baseline.median, 2)}× | |`);
+  for (const [locale, cold] of Object.entries(oursOther)) {
+    console.log(`| cold start, median (${locale}) | ${f(cold.median)} ms | | | ${f(cold.median / baseline.median, 2)}× | ${f(cold.median / floor.median, 2)}× |`);
+  }
   console.log(`| peak RSS of the cold-start process | ${f(ours.rssMb)} MB | ${f(baseline.rssMb)} MB | ${f(floor.rssMb)} MB | ${f(ours.rssMb / baseline.rssMb, 2)}× | |`);
   console.log(`| warm turn p50 / p99, no store | ${f(warmOurs.p50, 3)} / ${f(warmOurs.p99, 3)} ms | ${f(warmBaseline.p50, 3)} / ${f(warmBaseline.p99, 3)} ms | | **${f(warmOurs.p50 / warmBaseline.p50, 2)}×** (p50) | |`);
   console.log(`| warm turns per second, no store | ${f(warmOurs.perSecond, 0)} | ${f(warmBaseline.perSecond, 0)} | | ${f(warmBaseline.perSecond / warmOurs.perSecond, 2)}× slower | |`);
   console.log(`| warm turn p50 / p99, file store | ${f(warmFile.p50, 3)} / ${f(warmFile.p99, 3)} ms | | | | |`);
   console.log(`| bundle, raw / gzipped | ${f(raw / 1024)} KB / ${f(gzip / 1024)} KB | ${f(baseRaw / 1024)} KB | | ${f(raw / baseRaw, 2)}× | |`);
+  console.log(`| locale files beside the bundle (a cold start reads its own and English) | ${localeFiles.length} files, ${f(localeBytes / 1024)} KB | | | | |`);
 }
 
 main().catch((error: unknown) => {

@@ -28,10 +28,10 @@ const COMMANDS: Command[] = [
 
 // Every phase, once new (safety notice, full prompts) and once seasoned (brief prompts, fast pace).
 const replies = everyPhase().flatMap((phase) =>
-  [
+  ([
     { ...INITIAL_STATE, phase },
     { ...INITIAL_STATE, phase, turns: 5, nexts: 10, safetyHeard: true, prefs: { timing: true, pace: 'fast' } },
-  ].flatMap((state: GuideState) => COMMANDS.map((command) => reduce(state, command))),
+  ] satisfies GuideState[]).flatMap((state) => COMMANDS.map((command) => reduce(state, command))),
 );
 
 const render = (locale: string) => {
