@@ -129,7 +129,7 @@ class Turn {
     });
     const builder = this.input.responseBuilder.speak(speech).withStandardCard(card.title, card.text);
     if (supportsApl(this.input)) {
-      builder.addDirective({ type: 'Alexa.Presentation.APL.RenderDocument', token: APL_TOKEN, document: aplDocument(), datasources: { guide: { type: 'object', properties: data } } });
+      builder.addDirective({ type: 'Alexa.Presentation.APL.RenderDocument', token: APL_TOKEN, document: aplDocument(voice.locale), datasources: { guide: { type: 'object', properties: data } } });
     }
     if (reprompt !== null) builder.reprompt(reprompt);
     else builder.withShouldEndSession(true);

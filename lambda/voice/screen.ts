@@ -172,12 +172,29 @@ const buildDocument = () => {
 };
 
 let document: ReturnType<typeof buildDocument> | undefined;
+const localised = new Map<string, ReturnType<typeof buildDocument> & { lang: string; layoutDirection: 'LTR' | 'RTL' }>();
 
 /**
- * The document, built on first use and kept (it never changes between
- * requests); a process that only serves speakers never builds it.
+ * The document for a locale, built on first use and kept (it never changes
+ * between requests); a process that only serves speakers never builds it.
+ * `lang` picks the device's fonts and line breaking, `layoutDirection` lays
+ * Arabic out right to left. `locale` is always a supported one (voiceFor).
  */
-export function aplDocument(): ReturnType<typeof buildDocument> {
-  document ??= buildDocument();
-  return document;
+export function aplDocument(locale = 'en-US'): ReturnType<typeof buildDocument> & { lang: string; layoutDirection: 'LTR' | 'RTL' } {
+  let found = localised.get(locale);
+  if (!found) {
+    document ??= buildDocument();
+    found = { ...document, lang: locale, layoutDirection: textDirection(locale) === 'rtl' ? 'RTL' : 'LTR' };
+    localised.set(locale, found);
+  }
+  return found;
+}
+
+/** 'rtl' for Arabic and the like; Intl knows (Node 20 and later). */
+function textDirection(locale: string): string {
+  try {
+    return (new Intl.Locale(locale) as Intl.Locale & { textInfo?: { direction?: string } }).textInfo?.direction ?? 'ltr';
+  } catch {
+    return 'ltr';
+  }
 }

@@ -118,3 +118,10 @@ test("the README's foot diagrams are what the skill draws (refresh: npm run prev
     expect(committed).toBe(footSvg(area) + '\n');
   }
 });
+
+test('the screen is laid out in the language it speaks: Arabic right to left', () => {
+  expect(aplDocument('ar-SA')).toMatchObject({ lang: 'ar-SA', layoutDirection: 'RTL' });
+  expect(aplDocument('ja-JP')).toMatchObject({ lang: 'ja-JP', layoutDirection: 'LTR' });
+  expect(aplDocument('ar-SA')).toBe(aplDocument('ar-SA'));
+  expect(aplDocument('ar-SA').mainTemplate).toBe(aplDocument('en-US').mainTemplate);
+});
