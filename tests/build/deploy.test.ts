@@ -1,9 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, type CollectionTag, type ScalarTag } from 'yaml';
 import { PARTITION_KEY } from '../../lambda/storage/dynamodb';
 import { lockBuild, unlockBuild } from '../support/buildLock';
+import { launchRequest } from '../support/envelopes';
 
 // What `ask deploy` reads: ask-resources.json, the CloudFormation template the
 // cfn-deployer deploys, and the build/ folders `npm run package` lays out.
@@ -277,7 +279,7 @@ describe('npm run package', () => {
   });
 
   test('build/lambda/ holds the bundle, its map and a package.json without dependencies, and nothing else', () => {
-    expect(readdirSync(lambda).sort()).toEqual(['index.js', 'index.js.map', 'package.json']);
+    expect(readdirSync(lambda).sort()).toEqual(['index.js', 'index.js.map', 'locales', 'package.json']);
     expect(readJson(join(lambda, 'package.json'))).toEqual({ name: 'foot-massage-guide-lambda', private: true, main: 'index.js' });
   });
 
@@ -289,6 +291,25 @@ describe('npm run package', () => {
       env: { PATH: process.env.PATH ?? '' },
     });
     expect(kind).toBe('function');
+  });
+
+  test('build/lambda/locales/ holds every language and regional file, as in the source', () => {
+    const files = (dir: string) => (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => f.endsWith('.json')).sort();
+    expect(files(join(lambda, 'locales'))).toEqual(files(join(root, 'lambda', 'locales')));
+    expect(files(join(lambda, 'locales'))).toContain(join('de', 'translation.json'));
+  });
+
+  test('the zipped folder alone speaks every language: copied elsewhere, it answers a German launch in German', () => {
+    const elsewhere = mkdtempSync(join(tmpdir(), 'fmg-zip-'));
+    cpSync(lambda, elsewhere, { recursive: true });
+    const launch = { ...launchRequest(), request: { ...launchRequest().request, locale: 'de-DE' } };
+    const speech = execFileSync(process.execPath, ['-e', `require(${JSON.stringify(join(elsewhere, 'index.js'))}).handler(${JSON.stringify(launch)}).then((r) => process.stdout.write(r.response.outputSpeech.ssml))`], {
+      cwd: elsewhere,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', STORAGE: 'none' },
+    });
+    expect(speech).toMatch(/Fußmassage|Fuß/);
+    expect(speech).not.toMatch(/Welcome/);
   });
 
   test('prints what it wrote', () => {
