@@ -79,10 +79,11 @@ test('model mistakes: a lost intent, an unhandled one, a repeated sample, an und
   );
 });
 
-test('skill.json: a locale the code does not list, and an example phrase the model does not understand', () => {
+test('skill.json: a locale missing, and an example phrase the model does not understand', () => {
   const manifest = readCopy('skill.json');
   manifest.manifest.publishingInformation.locales['en-US'].examplePhrases.push('Alexa, ask foot massage guide to sing a song');
   manifest.manifest.publishingInformation.locales['xx-XX'] = {};
+  delete manifest.manifest.publishingInformation.locales['en-GB'];
   writeCopy('skill.json', manifest);
   const found = checkProject(copy, ['en-US', 'en-GB']).filter((p) => p.file === 'skill.json').map(describeProblem);
   expect(found).toEqual(

@@ -1,0 +1,50 @@
+import { newConversation, transcript } from '../../support/transcript';
+
+test('es-US: abrir, una técnica por sinónimo, siguiente, repite, atrás, paso 2, dónde estoy, ayuda, adiós', async () => {
+  await transcript(`
+    U: guía de masaje de pies
+    A: te doy la bienvenida | cuál quieres hacer
+    U: quiero practicar el masaje de la planta
+    A: la planta del pie | paso 1 de 4 | yema del pulgar
+    U: próximo paso
+    A: paso 2 | cerca del talón
+    U: otra vez
+    A: paso 2 | cerca del talón
+    U: paso anterior
+    A: paso 1 de 4 | yema del pulgar
+    U: llévame al paso dos
+    A: paso 2 | cerca del talón
+    U: me perdí
+    A: estás en el paso 2 de 4 de la planta del pie | quedan 2 pasos más
+    U: necesito ayuda
+    A: di siguiente para pasar al próximo paso | más despacio o más rápido
+    U: bye
+    A!: de acuerdo, paramos en el paso 2 de 4 | hasta luego
+  `, { locale: 'es-US' });
+});
+
+test('es-US: rutina completa de una vez, muletillas, un break y algo sin sentido', async () => {
+  const conversation = newConversation('es-US');
+  await transcript(`
+    U: Alexa, pregúntale a guía de masaje de pies por la rutina completa
+    A: hagamos la rutina completa | vamos con los deslizamientos de calentamiento | paso 1 de 2
+    U: okay, dale, siguiente
+    A: paso 2, el último | deslizamientos largos
+    U: dónde estoy
+    A: vas por el primer pie de la rutina completa | quedan 11 más
+    U?: mi carro necesita gasolina premium
+    A: perdón, no te entendí | paso 2 de 2
+    U: más despacio por favor
+    A: voy más despacio | paso 2
+    U: tomemos un break
+    A!: hacemos una pausa en el paso 2 de 2 de los deslizamientos de calentamiento
+  `, { locale: 'es-US', conversation });
+  await transcript(`
+    U: Alexa, pídele a guía de masaje de pies que continúe
+    A: seguimos donde lo dejaste | paso 2
+    U: ya está
+    A: ahora, los estiramientos del tobillo | paso 1 de 3
+    U: adiós
+    A!: paramos en el paso 1 de 3 de los estiramientos del tobillo | hasta luego
+  `, { locale: 'es-US', conversation });
+});
