@@ -1,0 +1,87 @@
+import { newConversation, transcript } from '../../support/transcript';
+
+test('pt-BR: launch, a technique by a synonym, next, repeat, back, step 2, where am I, help, stop', async () => {
+  // One device, so the second visit finds the first one's place.
+  const conversation = newConversation('pt-BR');
+  await transcript(
+    `
+    U: abra o guia de massagem nos pés
+    A: boas-vindas ao guia de massagem nos pés | qual técnica você quer fazer
+    U: quero fazer o tendão de aquiles
+    A: vamos fazer o alongamento do tornozelo | passo 1 de 3 | ossinhos do tornozelo
+    U: próximo
+    A: passo 2 | tendão de aquiles
+    U: repete
+    A: passo 2 | tendão de aquiles
+    U: volta
+    A: passo 1 de 3 | ossinhos do tornozelo
+    U: vai para o passo dois
+    A: passo 2 | tendão de aquiles
+    U: onde estou
+    A: você está no passo 2 de 3, fazendo o alongamento do tornozelo | falta só mais um passo
+    U: ajuda
+    A: diga próximo para ir ao passo seguinte | diga pausa
+    U: parar
+    A!: paramos no passo 2 de 3, durante o alongamento do tornozelo | tchau
+  `,
+    { locale: 'pt-BR', conversation },
+  );
+  await transcript(
+    `
+    U: abrir guia de massagem nos pés
+    A: que bom ter você de volta | passo 2 de 3, fazendo o alongamento do tornozelo
+    U: continuar
+    A: passo 2 | tendão de aquiles
+    U: recomeçar
+    A: recomeçando o alongamento do tornozelo desde o início | passo 1 de 3
+    U: vá para o passo três
+    A: passo 3, o último | peito do pé
+    U: próximo
+    A: terminamos o alongamento do tornozelo | quer fazer o relaxamento do calcanhar
+    U: não obrigado
+    A!: aproveite os pés relaxados
+  `,
+    { locale: 'pt-BR', conversation },
+  );
+});
+
+test('pt-BR: one-shot start, colloquial phrasings with fillers, the fallback, and the routine', async () => {
+  await transcript(
+    `
+    U: Alexa, peça ao guia de massagem nos pés a massagem na planta do pé
+    A: vamos fazer a liberação da sola | passo 1 de 4 | polpa do polegar
+    U: ok beleza próximo por favor
+    A: passo 2 | calcanhar
+    U: então vai pro passo quatro
+    A: passo 4, o último | base dos dedos do pé
+    U: tá muito rápido
+    A: vou mais devagar
+    U: espera volta
+    A: passo 3 | faixa
+    U: quantos passos faltam
+    A: passo 3 de 4 | falta só mais um passo
+    U?: qual é a capital da austrália
+    A: desculpe, não entendi
+    U: quais são as opções
+    A: o aquecimento, o alongamento do tornozelo, o relaxamento do calcanhar, a liberação da sola, a massagem nos dedos e a finalização
+    U: pula essa técnica
+    A: pulando a liberação da sola | a massagem nos dedos | passo 1 de 2
+    U: tchau
+    A!: tchau
+  `,
+    { locale: 'pt-BR' },
+  );
+  await transcript(
+    `
+    U: alexa peça ao guia de massagem nos pés para fazer a rotina completa
+    A: vamos fazer a rotina completa | o aquecimento | passo 1 de 2
+    U: em que pé estamos
+    A: na rotina completa, estamos no primeiro pé | ainda faltam 11 técnicas
+    U: sem cronômetro
+    A: sem cronômetro
+    U: pausa
+    A!: pausei no passo 1 de 2, durante o aquecimento | peça ao guia de massagem nos pés para continuar
+  `,
+    { locale: 'pt-BR' },
+  );
+});
