@@ -74,7 +74,7 @@ export class Conversation {
     this.invocationName = name;
     this.launchForms = this.profile.launch.map((template) => templateRegExp(template, name));
     this.oneShotForms = this.profile.oneShot.map((template) => templateRegExp(template, name));
-    this.nearest = new NearestSample(model, stopWordsFor(this.locale));
+    this.nearest = new NearestSample(model, stopWordsFor(this.locale), this.profile.spaced);
     this.numberWords = voiceFor(this.locale).numbers;
     this.wordsToSpace = this.profile.spaced
       ? []
@@ -215,7 +215,7 @@ export class Conversation {
       return { intent, slots };
     }
     // As a device would, understand a phrasing close to a sample.
-    return this.nearest.find(digitsForNumberWords(words, this.numberWords));
+    return this.nearest.find(digitsForNumberWords(this.profile.spaced ? words : spaceOut(words, this.wordsToSpace), this.numberWords));
   }
 
   private result(intent: string, matched: boolean, raw: unknown): TurnResult {

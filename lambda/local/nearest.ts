@@ -25,6 +25,8 @@ export class NearestSample {
   constructor(
     private readonly model: ModelJson,
     private readonly stopWords: ReadonlySet<string>,
+    /** False for languages written without spaces: words are then compared as pairs of characters. */
+    private readonly spaced = true,
   ) {
     for (const type of model.interactionModel.languageModel.types ?? []) {
       const all = type.values.flatMap((v) => [v.name.value, ...(v.name.synonyms ?? [])]).map((p) => p.toLowerCase());
@@ -61,7 +63,10 @@ export class NearestSample {
   }
 
   private meaningful(words: string): Set<string> {
-    return new Set(words.split(/\s+/).filter((w) => w && !this.stopWords.has(w)));
+    const tokens = words.split(/\s+/).filter((w) => w && !this.stopWords.has(w));
+    if (this.spaced) return new Set(tokens);
+    // Slots stay whole; the rest becomes overlapping character pairs ("次へ進む" → 次へ, へ進, 進む).
+    return new Set(tokens.flatMap((t) => (t.startsWith('{') || t.length < 2 ? [t] : Array.from({ length: t.length - 1 }, (_, i) => t.slice(i, i + 2)))));
   }
 }
 

@@ -1,4 +1,5 @@
 import './quiet';
+import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { SUPPORTED_LOCALES } from '../voice/locales';
@@ -34,6 +35,17 @@ function parseArgs(argv: readonly string[]): Options {
   return options;
 }
 
+/** The store listing's example phrases (checked by npm run check to work): how to open the skill, and a one-shot request. */
+function listedExamples(locale: string): { open?: string; oneShot?: string } {
+  try {
+    const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'skill.json'), 'utf8')) as { manifest: { publishingInformation: { locales: Record<string, { examplePhrases?: string[] }> } } };
+    const [open, oneShot] = manifest.manifest.publishingInformation.locales[locale]?.examplePhrases ?? [];
+    return { ...(open ? { open } : {}), ...(oneShot ? { oneShot } : {}) };
+  } catch {
+    return {};
+  }
+}
+
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   if (!(SUPPORTED_LOCALES as readonly string[]).includes(options.locale)) {
@@ -49,7 +61,7 @@ async function main(): Promise<void> {
   const interactive = process.stdin.isTTY === true;
 
   // The examples come from the locale's own model, so they are in the language being spoken.
-  const examples = conversation.examples();
+  const examples = { ...conversation.examples(), ...listedExamples(options.locale) };
   console.log(`Foot Massage Guide (${conversation.locale}), in the terminal. Progress: ${storage.description}.`);
   console.log(`Type what you would say to Alexa, for example: ${examples.inSession.map((e) => `"${e}"`).join(', ')}.`);
   console.log(`To start again: "${examples.open}", or one-shot: "${examples.oneShot}".`);

@@ -1,0 +1,83 @@
+import { newConversation, transcript } from '../../support/transcript';
+
+test('de-DE: launch, a technique by a synonym, next, repeat, back, step 2, where am I, help, stop', async () => {
+  await transcript(`
+    U: öffne fußmassage anleitung
+    A: willkommen | welche technik möchtest du
+    U: mach die knöcheldehnung
+    A: knöchel dehnen | schritt 1 von 3 | daumen
+    U: weiter
+    A: schritt 2 | achillessehne
+    U: wiederhol das
+    A: schritt 2 | achillessehne
+    U: zurück
+    A: schritt 1 von 3 | daumenkuppen
+    U: geh zu schritt zwei
+    A: schritt 2 | achillessehne
+    U: wo bin ich
+    A: technik: knöchel dehnen | schritt 2 von 3 | danach kommt noch ein schritt
+    U: hilfe
+    A: sag weiter für den nächsten schritt | zurück | wiederholen
+    U: stopp
+    A!: schritt 2 von 3 | weitermachen | tschüss
+  `, { locale: 'de-DE' });
+});
+
+test('de-DE: one-shot start, fillers, nonsense, steps left, pace, timer, skip and pause', async () => {
+  await transcript(`
+    U: Alexa, frag Fußmassage Anleitung nach der Fußsohle
+    A: fußsohle lösen | schritt 1 von 4 | daumenkuppe
+    U: okay weiter bitte
+    A: schritt 2 | fußgewölbe
+    U: ähm noch mal bitte
+    A: schritt 2 | außenrand
+    U?: kartoffelsalat mit würstchen
+    A: nicht verstanden | schritt 2 von 4
+    U: wie viele schritte kommen noch
+    A: danach kommen noch 2 schritte
+    U: kannst du bitte etwas langsamer sprechen
+    A: langsamer | mehr zeit
+    U: ohne timer
+    A: kein timer mehr
+    U: schritt drei bitte
+    A: schritt 3 | nächsten streifen
+    U: das will ich nicht machen
+    A: übersprungen: fußsohle lösen | zehen lockern | schritt 1 von 2
+    U: mach mal pause
+    A!: pause bei schritt 1 von 2 | zehen lockern | fußmassage anleitung
+  `, { locale: 'de-DE' });
+});
+
+test('de-DE: the whole massage, questions on the way, pause and pick up again', async () => {
+  const conversation = newConversation('de-DE');
+  await transcript(`
+    U: starte fußmassage anleitung
+    A: willkommen
+    U: die ganze massage bitte
+    A: ganze massage | aufwärmen | schritt 1 von 2 | trägeröl
+    U: welches öl soll ich nehmen
+    A: mandelöl | lavendelöl
+    U: ist das sicher
+    A: keine medizinische beratung | diabetes
+    U: was bringt das überhaupt
+    A: reflexzonenmassage
+    U: fertig
+    A: schritt 2, der letzte | gleitende
+    U: wo sind wir gerade
+    A: am ersten fuß der ganzen massage | noch 11 techniken
+    U: überspring die technik
+    A: übersprungen: aufwärmen | als nächstes: knöchel dehnen
+    U: moment bitte
+    A!: pause bei schritt 1 von 3 | knöchel dehnen
+    U: öffne fußmassage anleitung
+    A: willkommen zurück | schritt 1 von 3 | knöchel dehnen | weitermachen
+    U: mach weiter
+    A: wir machen da weiter | schritt 1 von 3
+    U: zum hauptmenü
+    A: zurück zur auswahl | aufwärmen, knöchel dehnen, ferse entspannen, fußsohle lösen, zehen lockern und ausstreichen zum abschluss
+    U: ja gerne
+    A: knöchel dehnen | schritt 1 von 3
+    U: vergiss es
+    A!: tschüss
+  `, { locale: 'de-DE', conversation });
+});
