@@ -161,7 +161,10 @@ function techniqueList({ t }: Voice, type: 'and' | 'or' = 'and'): string {
 
 /** Instructions get a short pause after each sentence: the listener's hands are moving. */
 function withPauses(text: string): string {
-  return escape(text).split(/(?<=[.!?;:。！？])\s+/u).join(` ${BETWEEN_STEP_SENTENCES} `);
+  // Latin-script stops are followed by a space; the Japanese, Devanagari and Arabic ones may not be.
+  return escape(text)
+    .split(/(?<=[.!?;:])\s+|(?<=[。！？।؟])\s*(?=\S)/u)
+    .join(` ${BETWEEN_STEP_SENTENCES} `);
 }
 
 export function escape(text: string): string {

@@ -55,6 +55,12 @@ describe.each(SUPPORTED_LOCALES.map((locale) => [locale]))('%s', (locale) => {
     expect(leaks.map((r) => r.speech)).toEqual([]);
   });
 
+  test("a step's sentences are spoken with a short pause between them, whatever the script's full stop", () => {
+    const step = reduce({ ...INITIAL_STATE, phase: { at: 'menu', offer: null } }, { type: 'start', technique: 'ankleStretch' });
+    const { speech } = renderSpeech(step.say, step.ask, voiceFor(locale), 'normal');
+    expect((speech.match(/<break time="300ms"\/>/g) ?? []).length).toBeGreaterThanOrEqual(2);
+  });
+
   if (languageOf(locale) !== languageOf(DEFAULT_LOCALE)) {
     test('no English sentence is left in the answers', () => {
       const left = new Set<string>();
