@@ -278,7 +278,7 @@ function normalise(text: string, profile: LanguageProfile): string {
   let words = text
     .toLowerCase()
     .replace(/[’‘`]/g, "'")
-    .replace(/[.,!?;:"¿¡、。！？，؟،「」]/g, ' ')
+    .replace(/[.,!?;:"¿¡、。！？，؟،「」‐–—-]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
   for (const wake of profile.wakeWords) {

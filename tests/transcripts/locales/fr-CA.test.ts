@@ -1,0 +1,47 @@
+import { transcript } from '../../support/transcript';
+
+test('fr-CA: launch, a technique by a synonym, next, repeat, back, step 2, where am I, help, stop', async () => {
+  await transcript(`
+    U: lance guide de massage des pieds
+    A: pas un avis médical | bienvenue dans guide de massage des pieds | laquelle voulez-vous faire
+    U: on peut tu faire la plante du pied
+    A: l'assouplissement de la plante du pied | étape 1 sur 4 | pulpe du pouce
+    U: envoie
+    A: étape 2 | voûte plantaire
+    U: répète donc
+    A: étape 2 | voûte plantaire
+    U: recule
+    A: étape 1 sur 4 | pulpe du pouce
+    U: va à l'étape deux
+    A: étape 2 | par bandes
+    U: je suis rendu où
+    A: étape 2 sur 4 de l'assouplissement de la plante du pied | encore 2 étapes
+    U: aide moi donc
+    A: dites suivant pour l'étape suivante | sans minuterie
+    U: ça va faire
+    A!: on s'arrête à l'étape 2 sur 4 | à la prochaine
+  `, { locale: 'fr-CA' });
+});
+
+test('fr-CA: one-shot start, Québec phrasings, nonsense, minuterie, skip and the end of a technique', async () => {
+  await transcript(`
+    U: Alexa, demande à guide de massage des pieds de faire la cheville
+    A: l'étirement de la cheville | étape 1 sur 3 | petits os de la cheville
+    U: ok c'est beau
+    A: étape 2 | tendon d'achille
+    U?: la poutine au homard
+    A: désolée, je n'ai pas compris | étape 2 sur 3
+    U: ben là ferme la minuterie
+    A: plus de minuterie
+    U: coudonc on est rendu à quelle étape
+    A: étape 2 sur 3 | encore une étape
+    U: passe par dessus celle ci
+    A: on saute l'étirement de la cheville | la détente du talon | étape 1 sur 2
+    U: next
+    A: étape 2, la dernière | rebord intérieur du talon
+    U: c'est beau
+    A: c'est la fin de la détente du talon | beau travail | voulez-vous faire l'assouplissement de la plante du pied
+    U: non c'est correct
+    A!: profitez bien de vos pieds détendus | à la prochaine
+  `, { locale: 'fr-CA' });
+});
