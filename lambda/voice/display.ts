@@ -109,7 +109,7 @@ function screenFor(reply: Reply, voice: Voice): ScreenData {
 }
 
 /** Words spoken before the practice starts: the messages before it and its own opening cue. */
-function wordsBefore(say: readonly Message[], practice: Message, { t }: Voice): number {
+function wordsBefore(say: readonly Message[], practice: Message, { t, locale }: Voice): number {
   const before = say.slice(0, say.indexOf(practice));
   const text = before
     .map((m) =>
@@ -120,7 +120,21 @@ function wordsBefore(say: readonly Message[], practice: Message, { t }: Voice): 
           : '',
     )
     .join(' ');
-  return (text + ' ' + t('practice.start', { seconds: 0 })).split(/\s+/).filter(Boolean).length;
+  return countWords(`${text} ${t('practice.start', { seconds: 0 })}`, locale);
+}
+
+const segmenters = new Map<string, Intl.Segmenter>();
+
+/** Words as the language has them: Japanese is written without spaces, so counting spaces would miss most of it. */
+function countWords(text: string, locale: string): number {
+  let segmenter = segmenters.get(locale);
+  if (!segmenter) {
+    segmenter = new Intl.Segmenter(locale, { granularity: 'word' });
+    segmenters.set(locale, segmenter);
+  }
+  let words = 0;
+  for (const segment of segmenter.segment(text)) if (segment.isWordLike) words++;
+  return words;
 }
 
 function pausedTitle(reply: Reply, { t }: Voice): string {

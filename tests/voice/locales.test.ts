@@ -56,7 +56,7 @@ describe.each(SUPPORTED_LOCALES.map((locale) => [locale]))('%s', (locale) => {
   });
 
   test("a step's sentences are spoken with a short pause between them, whatever the script's full stop", () => {
-    const step = reduce({ ...INITIAL_STATE, phase: { at: 'menu', offer: null } }, { type: 'start', technique: 'ankleStretch' });
+    const step = reduce(INITIAL_STATE, { type: 'start', technique: 'ankleStretch' });
     const { speech } = renderSpeech(step.say, step.ask, voiceFor(locale), 'normal');
     expect((speech.match(/<break time="300ms"\/>/g) ?? []).length).toBeGreaterThanOrEqual(2);
   });
