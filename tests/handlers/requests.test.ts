@@ -64,6 +64,24 @@ test.each([['xx-XX'], ['not a locale'], [undefined]])('an unsupported locale (%s
   expect(speechOf(response)).toMatch(/welcome to foot massage guide/i);
 });
 
+test.each([
+  ['de-AT', /Willkommen/],
+  ['fr-BE', /Bienvenue/],
+  ['es-AR', /bienvenida/],
+  ['en-NZ', /Welcome to Foot Massage Guide/],
+  ['sv-SE', /Welcome to Foot Massage Guide/],
+])('a locale we do not list speaks its language if we have it (%s)', async (locale, words) => {
+  const response = await handler(launchRequest({ locale }));
+  expect(speechOf(response)).toMatch(words);
+});
+
+test('a step number said in the user\'s own language is understood', async () => {
+  for (const [locale, value] of [['de-DE', 'zwei'], ['fr-FR', 'deux'], ['es-ES', 'dos'], ['it-IT', 'due'], ['pt-BR', 'dois'], ['nl-NL', 'twee']] as const) {
+    const response = await handler(intentRequest('GoToStepIntent', { stepNumber: { name: 'stepNumber', value } }, { locale, attributes: { [STATE_KEY]: { v: 1, phase: { at: 'step', technique: 'ankleStretch', step: 0 }, turns: 1 } } }));
+    expect([locale, response.sessionAttributes?.[STATE_KEY]]).toMatchObject([locale, { phase: { step: 1 } }]);
+  }
+});
+
 test('step numbers arrive as digits or as words', async () => {
   for (const [value, step] of [['2', 2], ['two', 2], [' 3 ', 3], ['one', 1]] as const) {
     const response = await handler(intentRequest('GoToStepIntent', { stepNumber: { name: 'stepNumber', value } }, { attributes: { [STATE_KEY]: { v: 1, phase: { at: 'step', technique: 'ankleStretch', step: 0 }, turns: 1 } } }));
