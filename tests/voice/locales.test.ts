@@ -1,37 +1,23 @@
-import { TECHNIQUE_IDS } from '../../lambda/guide/catalog';
-import type { Command } from '../../lambda/guide/commands';
 import { reduce } from '../../lambda/guide/reduce';
 import { INITIAL_STATE, type GuideState } from '../../lambda/guide/state';
 import { voiceFor } from '../../lambda/voice/i18n';
 import { DEFAULT_LOCALE, SUPPORTED_LOCALES, languageOf } from '../../lambda/voice/locales';
 import { renderSpeech } from '../../lambda/voice/speech';
 import { plainText } from '../../lambda/local/conversation';
+import { EVERY_COMMAND } from '../support/commands';
 import { expectValidSsml } from '../support/ssml';
 import { everyPhase } from '../support/states';
 
 // Every answer the guide can give, in every locale: valid SSML for that locale,
 // every word found, and no English left behind in another language.
 
-const COMMANDS: Command[] = [
-  { type: 'launch' },
-  ...TECHNIQUE_IDS.map((technique): Command => ({ type: 'start', technique })),
-  { type: 'start', technique: null },
-  { type: 'next' }, { type: 'previous' }, { type: 'repeat' }, { type: 'startOver' },
-  ...[null, 0, 2, 99].map((step): Command => ({ type: 'goTo', step })),
-  { type: 'whereAmI' }, { type: 'list' }, { type: 'help' }, { type: 'yes' }, { type: 'no' },
-  { type: 'home' }, { type: 'stop' }, { type: 'fallback' }, { type: 'error' },
-  { type: 'pause' }, { type: 'resume' }, { type: 'startRoutine' }, { type: 'skip' },
-  { type: 'timing', on: true }, { type: 'timing', on: false },
-  ...(['slower', 'faster', 'normal', null] as const).map((change): Command => ({ type: 'pace', change })),
-  ...(['benefits', 'oils', 'safety'] as const).map((topic): Command => ({ type: 'knowledge', topic })),
-];
 
 // Every phase, once new (safety notice, full prompts) and once seasoned (brief prompts, fast pace).
 const replies = everyPhase().flatMap((phase) =>
   ([
     { ...INITIAL_STATE, phase },
     { ...INITIAL_STATE, phase, turns: 5, nexts: 10, safetyHeard: true, prefs: { timing: true, pace: 'fast' } },
-  ] satisfies GuideState[]).flatMap((state) => COMMANDS.map((command) => reduce(state, command))),
+  ] satisfies GuideState[]).flatMap((state) => EVERY_COMMAND.map((command) => reduce(state, command))),
 );
 
 const render = (locale: string) => {

@@ -1,27 +1,14 @@
-import { TECHNIQUES, TECHNIQUE_IDS, stepCount } from '../../lambda/guide/catalog';
-import type { Command } from '../../lambda/guide/commands';
+import { TECHNIQUES, stepCount } from '../../lambda/guide/catalog';
 import { reduce } from '../../lambda/guide/reduce';
 import { INITIAL_STATE, type GuideState } from '../../lambda/guide/state';
 import { voiceFor } from '../../lambda/voice/i18n';
 import { escape, renderSpeech } from '../../lambda/voice/speech';
+import { EVERY_COMMAND } from '../support/commands';
 import { expectValidSsml, measureSsml } from '../support/ssml';
 import { everyPhase } from '../support/states';
 
 // Every answer the guide can give today: every phase × every command, rendered in en-US.
 
-const COMMANDS: Command[] = [
-  { type: 'launch' },
-  ...TECHNIQUE_IDS.map((technique): Command => ({ type: 'start', technique })),
-  { type: 'start', technique: null },
-  { type: 'next' }, { type: 'previous' }, { type: 'repeat' }, { type: 'startOver' },
-  ...[null, -3, 0, 1, 2, 3, 4, 99, 1e15].map((step): Command => ({ type: 'goTo', step })),
-  { type: 'whereAmI' }, { type: 'list' }, { type: 'help' }, { type: 'yes' }, { type: 'no' },
-  { type: 'home' }, { type: 'stop' }, { type: 'fallback' }, { type: 'error' },
-  { type: 'pause' }, { type: 'resume' }, { type: 'startRoutine' }, { type: 'skip' },
-  { type: 'timing', on: true }, { type: 'timing', on: false },
-  ...(['slower', 'faster', 'normal', null] as const).map((change): Command => ({ type: 'pace', change })),
-  ...(['benefits', 'oils', 'safety'] as const).map((topic): Command => ({ type: 'knowledge', topic })),
-];
 
 // Every phase, on a first and a later turn, at every pace, with timing on and off, new and seasoned.
 const states: GuideState[] = everyPhase().flatMap((phase) =>
@@ -40,7 +27,7 @@ const states: GuideState[] = everyPhase().flatMap((phase) =>
 );
 const voice = voiceFor('en-US');
 const rendered = states.flatMap((state) =>
-  COMMANDS.map((command) => {
+  EVERY_COMMAND.map((command) => {
     const reply = reduce(state, command);
     return { state, command, reply, ...renderSpeech(reply.say, reply.ask, voice, reply.state.prefs.pace) };
   }),
