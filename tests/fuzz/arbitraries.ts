@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import model from '../../interaction-models/en-US.json';
 import en from '../../lambda/locales/en/translation.json';
+import { SUPPORTED_LOCALES } from '../../lambda/voice/locales';
 import { TECHNIQUE_IDS } from '../../lambda/guide/catalog';
 import { STATE_VERSION } from '../../lambda/guide/state';
 import { phaseArb, validStateArb } from '../support/states';
@@ -355,7 +356,8 @@ export const isNonsense = (kind: RequestKind): boolean => kind === 'unknownInten
 
 export const localeArb: fc.Arbitrary<Json> = fc.oneof(
   { arbitrary: fc.constant('en-US'), weight: 6 },
-  { arbitrary: fc.constantFrom('en-GB', 'en-IN', 'en-CA', 'en-AU', 'fr-FR', 'de-DE', 'ja-JP', 'ar-SA', 'he-IL', 'es-US', 'pt-BR', 'hi-IN'), weight: 2 },
+  // Every locale we speak, and others of the same languages (de-AT) or of none (he-IL, sv-SE).
+  { arbitrary: fc.constantFrom(...SUPPORTED_LOCALES, 'de-AT', 'fr-BE', 'es-AR', 'en-NZ', 'pt-PT', 'he-IL', 'sv-SE'), weight: 4 },
   { arbitrary: fc.constantFrom('xx-XX', 'EN-us', 'en_US', 'en', 'en-', 'english', '', ' en-US', 'en-US\n', '__proto__', 'constructor', 'toString', 'zzz-ZZ'), weight: 2 },
   { arbitrary: fc.stringMatching(/^[a-z]{2}-[A-Z]{2}$/), weight: 1 },
   { arbitrary: textArb, weight: 1 },

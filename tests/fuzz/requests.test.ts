@@ -11,6 +11,7 @@ import { handler } from '../../lambda/index';
 import { RECOVERED, revisionOf } from '../../lambda/storage/document';
 import { FileStore } from '../../lambda/storage/file';
 import { voiceFor } from '../../lambda/voice/i18n';
+import { supportedLocaleFor } from '../../lambda/voice/locales';
 import { renderDisplay } from '../../lambda/voice/display';
 import { renderSpeech } from '../../lambda/voice/speech';
 import { MAX_AUDIO_TAGS, MAX_SPEECH_CHARS, MAX_TIMED_SECONDS, measureSsml } from '../support/ssml';
@@ -99,11 +100,11 @@ function expectNoSecretsLogged(lines: readonly string[], secrets: readonly strin
 const ssmlVerdicts = new Map<string, Promise<string | null>>();
 
 /** ssml-check-core (platform amazon), once per distinct string. */
-function ssmlProblem(ssml: string): Promise<string | null> {
-  let verdict = ssmlVerdicts.get(ssml);
+function ssmlProblem(ssml: string, locale: string): Promise<string | null> {
+  let verdict = ssmlVerdicts.get(`${locale}\u0000${ssml}`);
   if (!verdict) {
-    verdict = check(ssml, { platform: 'amazon', locale: 'en-US' }).then((errors) => (errors && errors.length ? JSON.stringify(errors) : null));
-    ssmlVerdicts.set(ssml, verdict);
+    verdict = check(ssml, { platform: 'amazon', locale }).then((errors) => (errors && errors.length ? JSON.stringify(errors) : null));
+    ssmlVerdicts.set(`${locale}\u0000${ssml}`, verdict);
   }
   return verdict;
 }
@@ -116,7 +117,7 @@ function fail(message: string): never {
   throw new Error(message);
 }
 
-async function expectValidSpeech(speech: unknown, what: string): Promise<void> {
+async function expectValidSpeech(speech: unknown, what: string, locale: string): Promise<void> {
   if (!isRecord(speech)) fail(`${what} is not an object: ${JSON.stringify(speech)}`);
   if (speech.type !== 'SSML') fail(`${what} is ${JSON.stringify(speech.type)}, not SSML`);
   const ssml = speech.ssml;
@@ -125,7 +126,7 @@ async function expectValidSpeech(speech: unknown, what: string): Promise<void> {
   if (chars >= MAX_SPEECH_CHARS) fail(`${what}: ${chars} characters (limit ${MAX_SPEECH_CHARS})`);
   if (audioTags > MAX_AUDIO_TAGS) fail(`${what}: ${audioTags} audio tags (limit ${MAX_AUDIO_TAGS})`);
   if (breakSeconds > MAX_TIMED_SECONDS) fail(`${what}: ${breakSeconds} s of breaks (limit ${MAX_TIMED_SECONDS})`);
-  const problem = await ssmlProblem(ssml);
+  const problem = await ssmlProblem(ssml, locale);
   if (problem) fail(`${what} is not valid Alexa SSML: ${problem} in ${ssml.slice(0, 300)}`);
 }
 
@@ -137,7 +138,7 @@ function expectCleanState(state: unknown, what: string): void {
 }
 
 /** A valid Alexa response envelope, whatever the request was. */
-async function expectValidResponse(out: unknown): Promise<void> {
+async function expectValidResponse(out: unknown, locale: string): Promise<void> {
   if (!isRecord(out)) fail(`the handler resolved to ${JSON.stringify(out)}`);
   if (out.version !== '1.0') fail(`version is ${JSON.stringify(out.version)}`);
   const response = out.response;
@@ -145,10 +146,10 @@ async function expectValidResponse(out: unknown): Promise<void> {
   // What Lambda sends back is JSON: it must serialise.
   JSON.stringify(out);
 
-  if (response.outputSpeech !== undefined) await expectValidSpeech(response.outputSpeech, 'outputSpeech');
+  if (response.outputSpeech !== undefined) await expectValidSpeech(response.outputSpeech, 'outputSpeech', locale);
   if (response.reprompt !== undefined) {
     if (!isRecord(response.reprompt)) fail(`reprompt is ${JSON.stringify(response.reprompt)}`);
-    await expectValidSpeech(response.reprompt.outputSpeech, 'reprompt');
+    await expectValidSpeech(response.reprompt.outputSpeech, 'reprompt', locale);
   }
   const end = response.shouldEndSession;
   if (end !== undefined && typeof end !== 'boolean') fail(`shouldEndSession is ${JSON.stringify(end)}`);
@@ -184,7 +185,9 @@ async function answer(envelope: Json): Promise<Record<string, unknown>> {
   } catch (error) {
     fail(`the handler rejected: ${String((error as Error)?.stack ?? error)}`);
   }
-  await expectValidResponse(out);
+  // Checked as SSML of the locale the skill answered in (an unknown one answers in a supported one).
+  const requested = (envelope as { request?: { locale?: unknown } } | null)?.request?.locale;
+  await expectValidResponse(out, supportedLocaleFor(typeof requested === 'string' ? requested : undefined));
   return out as Record<string, unknown>;
 }
 

@@ -81,3 +81,43 @@ test('de-DE: the whole massage, questions on the way, pause and pick up again', 
     A!: tschüss
   `, { locale: 'de-DE', conversation });
 });
+
+test('de-DE: how people really talk mid-massage — casual names, blunt navigation, a short break and back', async () => {
+  const conversation = newConversation('de-DE');
+  await transcript(`
+    U: Alexa, öffne die Fußmassage Anleitung
+    A: willkommen | welche technik möchtest du
+    U: können wir das gewölbe massieren
+    A: fußsohle lösen | schritt 1 von 4 | daumenkuppe
+    U: hab ich
+    A: schritt 2 | fußgewölbe
+    U: ups, zu weit
+    A: schritt 1 von 4 | grundgriff
+    U: nochmal den letzten satz
+    A: schritt 1 von 4 | daumenkuppe
+    U: zählen ausschalten
+    A: kein timer mehr
+    U: was ist das für ein schritt
+    A: technik: fußsohle lösen | schritt 1 von 4
+    U: keine lust auf die technik
+    A: übersprungen: fußsohle lösen | zehen lockern | schritt 1 von 2
+    U: okay, weiter zum nächsten
+    A: schritt 2, der letzte | zehenspitze
+    U: stopp kurz
+    A!: pause bei schritt 2 von 2 | zehen lockern | mach weiter
+    U: öffne fußmassage anleitung
+    A: willkommen zurück | zehen lockern | weitermachen
+    U: lass uns weiter machen
+    A: wir machen da weiter | schritt 2, der letzte | zehenspitze
+    U: fertig
+    A: geschafft: zehen lockern | wie wär's mit dieser technik: ausstreichen zum abschluss
+    U: die abschlussstriche
+    A: ausstreichen zum abschluss | schritt 1 von 2 | handflächen
+    U: zurück zum normalen tempo
+    A: normalen tempo
+    U: ich hab nur creme
+    A: trägeröl | mandelöl
+    U: ich mag nicht mehr
+    A!: schritt 1 von 2 | fußmassage anleitung | tschüss
+  `, { locale: 'de-DE', conversation });
+});

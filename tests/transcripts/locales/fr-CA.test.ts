@@ -45,3 +45,36 @@ test('fr-CA: one-shot start, Québec phrasings, nonsense, minuterie, skip and th
     A!: profitez bien de vos pieds détendus | à la prochaine
   `, { locale: 'fr-CA' });
 });
+
+test('fr-CA: reviewer phrasings — one-shot with pour, thumbs, skip, tranquillement, lotion and oils, back where I was rendu, toute faire', async () => {
+  await transcript(`
+    U: Alexa, ouvre guide de massage des pieds pour faire les pressions avec les pouces
+    A: l'assouplissement de la plante du pied | étape 1 sur 4 | pulpe du pouce
+    U: enlève le chrono
+    A: plus de minuterie
+    U: on skip ça
+    A: on saute l'assouplissement de la plante du pied | la mobilisation des orteils | étape 1 sur 2
+    U: vas-y plus tranquillement
+    A: je ralentis
+    U: avec quoi on masse
+    A: huile végétale
+    U: pis l'huile d'olive c'est correct
+    A: huile végétale
+    U: on repart à zéro
+    A: on reprend la mobilisation des orteils depuis le début | étape 1 sur 2
+    U: mets ça sur pause
+    A!: pause à l'étape 1 sur 2 de la mobilisation des orteils
+    U: lance guide de massage des pieds
+    A: bon retour dans guide de massage des pieds | étape 1 sur 2 de la mobilisation des orteils
+    U: reprends là où j'étais rendu
+    A: on reprend là où vous en étiez | étape 1 sur 2
+    U: les mouvements de la fin
+    A: c'est parti pour l'effleurage final | étape 1 sur 2
+    U: finalement je veux toute faire
+    A: au programme, la routine complète | c'est parti pour l'échauffement
+    U: on est rendus où
+    A: étape 1 sur 2 de l'échauffement | dans la routine complète, vous êtes sur le premier pied | 11 techniques
+    U: ça va faire
+    A!: on s'arrête à l'étape 1 sur 2 de l'échauffement | à la prochaine
+  `, { locale: 'fr-CA' });
+});

@@ -57,3 +57,34 @@ test('fr-FR: written French, with its hyphens, is understood as spoken French', 
     A: pas encore commencé
   `, { locale: 'fr-FR' });
 });
+
+test('fr-FR: reviewer phrasings — colloquial launch, spreading the oil, the chrono, oils, starting from zero, thumbs, the final hold', async () => {
+  await transcript(`
+    U: Alexa, ouvre-moi guide de massage des pieds
+    A: bienvenue dans guide de massage des pieds | laquelle voulez-vous faire
+    U: bon on commence par les mouvements d'échauffement
+    A: c'est parti pour l'échauffement | étape 1 sur 2 | étalant l'huile
+    U: désactive le chrono
+    A: plus de minuteur
+    U: avec quoi je masse
+    A: huile végétale | amande douce
+    U: et l'huile d'amande douce ça va
+    A: amande douce
+    U: ok suivant
+    A: étape 2, la dernière | effleurages glissés
+    U: euh recommence à zéro
+    A: on reprend l'échauffement depuis le début | étape 1 sur 2
+    U: on passe aux pressions avec les pouces
+    A: l'assouplissement de la plante du pied | étape 1 sur 4 | pulpe du pouce
+    U: va plus tranquillement
+    A: je ralentis
+    U: étape 3
+    A: étape 3 | bande suivante
+    U: le maintien final
+    A: c'est parti pour l'effleurage final | étape 1 sur 2
+    U: hop suivant
+    A: étape 2, la dernière | serviette
+    U: stop
+    A!: on s'arrête à l'étape 2 sur 2 de l'effleurage final | au revoir
+  `, { locale: 'fr-FR' });
+});

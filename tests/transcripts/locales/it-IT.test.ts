@@ -74,3 +74,40 @@ test('it-IT: ritmo, domande, pausa e ripresa con una richiesta diretta', async (
     A!: a presto
   `, { locale: 'it-IT' });
 });
+
+test('it-IT: come parla davvero chi ha le mani unte: piedi stanchi, pausa per l\'olio, ripresa, salto, domande e saluti', async () => {
+  await transcript(`
+    U: Alexa, mi apri guida massaggio piedi?
+    A: ti do il benvenuto
+    U: ehm ho i piedi stanchi
+    A: facciamo la routine completa | riscaldamento | passo 1 di 2
+    U: vai più svelto
+    A: un po' più veloce
+    U: ecco fatto
+    A: passo 2, l'ultimo | sfioramenti lunghi e scorrevoli
+    U: un attimo che prendo l'olio
+    A!: in pausa al passo 2 di 2 della tecnica riscaldamento
+    U: guida massaggio piedi per favore
+    A: rieccoti | passo 2 di 2 della tecnica riscaldamento
+    U: ok riprendiamo da dove eravamo
+    A: riprendiamo da dove avevi lasciato | passo 2
+    U: questa non mi va
+    A: saltiamo la tecnica riscaldamento | stretching della caviglia
+    U: senza contare
+    A: niente più timer
+    U: rifai
+    A: passo 1 di 3 | ossa sporgenti
+    U: olio di oliva va bene
+    A: olio vettore
+    U: mi fa male il piede
+    A: non dà consigli medici | fermati se qualcosa fa male
+    U: facciamo i cerchi sul tallone
+    A: rilassamento del tallone | passo 1 di 2
+    U: chiudiamo con le carezze
+    A: carezze finali | passo 1 di 2
+    U: puoi ripetere l'ultima parte
+    A: passo 1 di 2 | dalla caviglia fino alla punta delle dita
+    U: grazie è stato bellissimo
+    A!: a presto
+  `, { locale: 'it-IT' });
+});

@@ -85,3 +85,45 @@ test('pt-BR: one-shot start, colloquial phrasings with fillers, the fallback, an
     { locale: 'pt-BR' },
   );
 });
+
+test('pt-BR: reviewer phrasings mid-massage — finishing, "terminei", a little back, the timer, a cream, the whole massage, pause and resume', async () => {
+  const conversation = newConversation('pt-BR');
+  await transcript(
+    `
+    U: alexa abre o guia de massagem nos pés
+    A: boas-vindas ao guia de massagem nos pés | qual técnica você quer fazer
+    U: vamos fechar a massagem
+    A: vamos fazer a finalização | passo 1 de 2
+    U: pronto terminei
+    A: passo 2, o último
+    U: volta um pouquinho
+    A: passo 1 de 2
+    U: pula o timer
+    A: sem cronômetro
+    U: fala mais devagarinho
+    A: vou mais devagar
+    U: que creme eu passo
+    A: óleo vegetal
+    U: pode passar
+    A: passo 2, o último
+    U: já terminei
+    A: terminamos a finalização
+    U: começa a massagem
+    A: vamos fazer a rotina completa | o aquecimento | passo 1 de 2
+    U: segura um pouco
+    A!: pausei no passo 1 de 2, durante o aquecimento
+  `,
+    { locale: 'pt-BR', conversation },
+  );
+  await transcript(
+    `
+    U: abra o guia de massagem nos pés e continue de onde parei
+    A: passo 1 de 2
+    U: pode continuar de onde a gente parou
+    A: passo 2
+    U: para tudo
+    A!: paramos no passo 2 de 2, durante o aquecimento | tchau
+  `,
+    { locale: 'pt-BR', conversation },
+  );
+});
