@@ -52,3 +52,41 @@ test('es-ES: a la española, con muletillas, petición directa y algo sin sentid
     A: paso 3
   `, { locale: 'es-ES', conversation });
 });
+
+test('es-ES: con las manos llenas de aceite, dicho como se dice en España', async () => {
+  const conversation = newConversation('es-ES');
+  await transcript(`
+    U: Alexa, activa guía de masaje de pies
+    A: te doy la bienvenida | cuál quieres hacer
+    U: quiero que me masajees el puente del pie
+    A: la planta del pie | paso 1 de 4 | yema del pulgar
+    U: vale, ya lo he hecho
+    A: paso 2 | cerca del talón
+    U: no me he enterado
+    A: paso 2 | cerca del talón
+    U: no tan rápido
+    A: voy más despacio | paso 2
+    U: ya cuento yo
+    A: ya no cuento el tiempo
+    U: qué toca ahora
+    A: paso 3 | franja por franja
+    U: pasa de esta
+    A: nos saltamos la planta del pie | vamos con los dedos | paso 1 de 2
+    U: otro
+    A: paso 2, el último | dedo gordo
+    U: empezar de cero
+    A: empezamos de nuevo con los dedos, desde el primer paso | paso 1 de 2
+    U: para qué es bueno
+    A: alivia la tensión | el paso 1 de los dedos
+    U: espera que me echo más aceite
+    A!: hacemos una pausa en el paso 1 de 2 de los dedos
+  `, { locale: 'es-ES', conversation });
+  await transcript(`
+    U: abre guía de masaje de pies por favor
+    A: hola de nuevo | paso 1 de 2 de los dedos
+    U: seguimos por donde iba
+    A: seguimos donde lo dejaste | paso 1
+    U: ya está bien
+    A!: paramos en el paso 1 de 2 de los dedos | hasta luego
+  `, { locale: 'es-ES', conversation });
+});

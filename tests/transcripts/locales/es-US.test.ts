@@ -48,3 +48,41 @@ test('es-US: rutina completa de una vez, muletillas, un break y algo sin sentido
     A!: paramos en el paso 1 de 3 de los estiramientos del tobillo | hasta luego
   `, { locale: 'es-US', conversation });
 });
+
+test('es-US: con las manos llenas de aceite, dicho como se dice en Estados Unidos', async () => {
+  const conversation = newConversation('es-US');
+  await transcript(`
+    U: Alexa, abre la guía de masaje de pies por favor
+    A: te doy la bienvenida | cuál quieres hacer
+    U: quiero ponerle el aceite
+    A: los deslizamientos de calentamiento | paso 1 de 2
+    U: okay, pasa al próximo
+    A: paso 2, el último | deslizamientos largos
+    U: pa atrás
+    A: paso 1 de 2
+    U: apaga el timer
+    A: ya no cuento el tiempo
+    U: no vayas tan rápido
+    A: voy más despacio
+    U: sóbame el tobillo
+    A: los estiramientos del tobillo | paso 1 de 3
+    U: el tendón
+    A: los estiramientos del tobillo | paso 1 de 3
+    U: qué es lo siguiente
+    A: paso 2 | tendón de aquiles
+    U: me va a doler
+    A: no es un consejo médico | el paso 2 de los estiramientos del tobillo
+    U: pon el timer
+    A: te voy a contar el tiempo
+    U: al rato seguimos
+    A!: hacemos una pausa en el paso 2 de 3 de los estiramientos del tobillo
+  `, { locale: 'es-US', conversation });
+  await transcript(`
+    U: abre guía de masaje de pies
+    A: hola de nuevo | paso 2 de 3 de los estiramientos del tobillo
+    U: seguimos donde nos quedamos
+    A: seguimos donde lo dejaste | paso 2
+    U: ya terminamos
+    A!: paramos en el paso 2 de 3 de los estiramientos del tobillo | hasta luego
+  `, { locale: 'es-US', conversation });
+});
