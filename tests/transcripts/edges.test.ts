@@ -15,7 +15,7 @@ test('steps that do not exist are named, and the place is kept', async () => {
     U: next
     A: step 2
     U: go to step ninety
-    A: there's no step 90 | the ankle stretch has 3 steps | you're on step 2 of 3
+    A: there's no step 90 in the ankle stretch: there are 3 steps | you're on step 2 of 3
     U: go to step 0
     A: there's no step 0 | you're on step 2 of 3
     U: step 99
@@ -53,7 +53,7 @@ test('navigation before a technique is chosen offers one', async () => {
     U: open foot massage guide
     A: which one
     U: next
-    A: we haven't started a technique yet | would you like to do the warm up strokes
+    A: we haven't started a technique yet | would you like to go on to the warm up strokes
     U: go back
     A: we haven't started a technique yet
     U: start over

@@ -21,7 +21,7 @@ test('back, repeat, start over and jumping to a step', async () => {
     U: next
     A: step 2
     U: start over
-    A: starting easing the sole again from the top | step 1 of 4
+    A: back to the top of easing the sole | step 1 of 4
     U: one more time
     A: step 1 of 4
   `);
@@ -42,7 +42,7 @@ test('where am I, and how many steps are left', async () => {
     A: step 4 of 4 | this is the last step
     U: next
     U: where am i
-    A: you've just finished easing the sole | would you like to do the toes
+    A: you've just finished easing the sole | would you like to go on to the toes
   `);
 });
 

@@ -41,11 +41,11 @@ test.each(regions)('$locale: launch, a technique by a synonym, next, repeat, bac
     U: open foot massage guide
     A: welcome back | step 2 of 3 of the ankle stretch
     U: start over
-    A: starting the ankle stretch again from the top
+    A: back to the top of the ankle stretch
     U: go to step three
     A: step 3, the last one
     U: next
-    A: that's the end of the ankle stretch | would you like to do relaxing the heel
+    A: that's the end of the ankle stretch | would you like to go on to relaxing the heel
     U: no
     U: goodbye
     A!: ${goodbye}
@@ -61,7 +61,7 @@ test.each(regions)('$locale: a regional yes takes up the offered technique', asy
     A: the toes | step 1 of 2
     U: next
     U: next
-    A: that's the end of the toes | would you like to do the finishing strokes
+    A: that's the end of the toes | would you like to go on to the finishing strokes
     U: ${yes}
     A: finishing strokes | step 1 of 2
   `,
