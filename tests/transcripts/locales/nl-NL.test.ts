@@ -81,3 +81,41 @@ test('nl-NL: the whole massage, questions on the way, pause and pick up again', 
     A!: tot ziens
   `, { locale: 'nl-NL', conversation });
 });
+
+test('nl-NL: everyday phrasings from the native review, oily hands, a pause and a finish', async () => {
+  const conversation = newConversation('nl-NL');
+  await transcript(`
+    U: Alexa, start voetmassage gids alsjeblieft
+    A: welkom
+    U: oké eerst de olie uitsmeren
+    A: we doen de opwarming | stap 1 van 2 | draagolie
+    U: tempo omhoog
+    A: iets sneller
+    U: gedaan wat nu
+    A: stap 2, de laatste | glijdende streken
+    U: sorry ik verstond je niet
+    A: stap 2, de laatste | glijdende streken
+    U: hielcirkels graag
+    A: we doen de hielmassage | stap 1 van 2 | muis van je hand
+    U: zonder tijd alsjeblieft
+    A: geen timer meer
+    U: hou even stil
+    A!: gepauzeerd bij stap 1 van 2 | de hielmassage
+    U: open voetmassage gids
+    A: welkom terug | stap 1 van 2 | de hielmassage
+    U: ik ben er weer klaar voor
+    A: we gaan verder waar je gebleven was | stap 1 van 2
+    U: drukken met de duimen
+    A: we doen de voetzoolmassage | stap 1 van 4 | top van je duim
+    U: tel de seconden
+    A: tel ik met je mee
+    U: laten we afronden
+    A: we doen de afsluiting | stap 1 van 2 | handpalmen
+    U: ik ben klaar met deze
+    A: stap 2, de laatste | handdoek
+    U: ik ben klaar met deze
+    A: dat was de afsluiting
+    U: niet nodig
+    A!: tot ziens
+  `, { locale: 'nl-NL', conversation });
+});
