@@ -1,7 +1,7 @@
 import type { IntentRequest } from 'ask-sdk-model';
 import type { Command } from '../guide/commands';
 import type { Voice } from '../voice/i18n';
-import { paceSlot, parseSpokenNumber, slotValue, techniqueSlot } from './slots';
+import { paceSlot, stepSlot, techniqueSlot } from './slots';
 
 /**
  * Every intent the skill answers, and the command each one means. This table
@@ -19,7 +19,7 @@ const INTENT_COMMANDS: Readonly<Record<string, (request: IntentRequest, voice: V
   BenefitsIntent: () => ({ type: 'knowledge', topic: 'benefits' }),
   OilsIntent: () => ({ type: 'knowledge', topic: 'oils' }),
   SafetyIntent: () => ({ type: 'knowledge', topic: 'safety' }),
-  GoToStepIntent: (r, voice) => ({ type: 'goTo', step: parseSpokenNumber(slotValue(r.intent, 'stepNumber'), voice.numbers) }),
+  GoToStepIntent: (r, voice) => ({ type: 'goTo', step: stepSlot(r.intent, voice.numbers) }),
   WhereAmIIntent: () => ({ type: 'whereAmI' }),
   ListTechniquesIntent: () => ({ type: 'list' }),
   'AMAZON.NextIntent': () => ({ type: 'next' }),

@@ -34,6 +34,18 @@ function resolvedId<T extends string>(intent: Intent | undefined, slotName: stri
   return null;
 }
 
+/**
+ * The step a user asked for: "step two" (AMAZON.NUMBER `stepNumber`) or "the
+ * second step" (our StepOrdinal type, `stepOrdinal`, whose entity-resolution
+ * ids are the numbers "1" to "10" and whose words are the model's, per language).
+ */
+export function stepSlot(intent: Intent | undefined, numbers: Readonly<Record<string, number>>): number | null {
+  const spoken = parseSpokenNumber(slotValue(intent, 'stepNumber'), numbers);
+  if (spoken !== null) return spoken;
+  const ordinal = resolvedId(intent, 'stepOrdinal', (id): id is string => typeof id === 'string' && /^\d{1,2}$/.test(id));
+  return ordinal === null ? null : Number(ordinal);
+}
+
 export function slotValue(intent: Intent | undefined, slotName: string): string | undefined {
   const value: unknown = intent?.slots?.[slotName]?.value;
   return typeof value === 'string' ? value : undefined;

@@ -89,6 +89,19 @@ test('step numbers arrive as digits or as words', async () => {
   }
 });
 
+test('"the third step" arrives as a StepOrdinal resolved to an id; an id that is no number is no step', async () => {
+  const onAnkle = { [STATE_KEY]: { v: 1, phase: { at: 'step', technique: 'ankleStretch', step: 0 }, turns: 1 } };
+  const ordinal = (id: unknown) => ({
+    stepOrdinal: { name: 'stepOrdinal', value: 'third', resolutions: { resolutionsPerAuthority: [{ authority: 'a', status: { code: 'ER_SUCCESS_MATCH' }, values: [{ value: { id, name: 'third' } }] }] } },
+  });
+  const third = await handler(intentRequest('GoToStepIntent', ordinal('3'), { attributes: onAnkle }));
+  expect(third.sessionAttributes?.[STATE_KEY]).toMatchObject({ phase: { step: 2 } });
+  for (const id of ['three', '', '3; drop', 3, null, '999']) {
+    const response = await handler(intentRequest('GoToStepIntent', ordinal(id), { attributes: onAnkle }));
+    expect(response.sessionAttributes?.[STATE_KEY]).toMatchObject({ phase: { step: 0 } });
+  }
+});
+
 test('the session-ended notice gets an empty answer', async () => {
   const response = await handler(envelope({ type: 'SessionEndedRequest', reason: 'USER_INITIATED' }, { attributes: onHeelStep2 }));
   expect(response.response.outputSpeech).toBeUndefined();

@@ -28,6 +28,8 @@ export interface LanguageModel {
 const SLOT_VALUE_IDS: Readonly<Record<string, readonly string[]>> = {
   TechniqueName: TECHNIQUES.map((t) => t.id),
   PaceName: ['slower', 'faster', 'normal'],
+  // "the second step": ids are the step numbers, words are each language's ordinals.
+  StepOrdinal: Array.from({ length: 10 }, (_, i) => String(i + 1)),
 };
 const REQUIRED_INTENTS = ['AMAZON.HelpIntent', 'AMAZON.StopIntent', 'AMAZON.CancelIntent', 'AMAZON.FallbackIntent', 'AMAZON.NavigateHomeIntent'];
 /** Never part of an invocation name, in any language. */
