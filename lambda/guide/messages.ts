@@ -25,7 +25,8 @@ export type Message =
   | { readonly kind: 'techniqueList' }
   /** Starting a technique; in the routine it is a transition ("Now, the heel."). */
   | { readonly kind: 'techniqueIntro'; readonly technique: TechniqueId; readonly inRoutine: boolean }
-  | { readonly kind: 'routineIntro' }
+  /** `timed`: the user has counting on, so the intro may promise it. */
+  | { readonly kind: 'routineIntro'; readonly timed: boolean }
   | { readonly kind: 'switchFoot' }
   | { readonly kind: 'routineDone' }
   | ({ readonly kind: 'step' } & Place)

@@ -68,7 +68,7 @@ function answer(phase: Phase, command: Command, ctx: Ctx): Turn {
         ? begin(command.technique, null, [], ctx)
         : stay(phase, withPlace(phase, [{ kind: 'unknownTechnique' }, { kind: 'techniqueList' }]), ctx);
     case 'startRoutine':
-      return begin(FIRST_SPOT.technique, FIRST_SPOT.foot, [{ kind: 'routineIntro' }], ctx);
+      return begin(FIRST_SPOT.technique, FIRST_SPOT.foot, [{ kind: 'routineIntro', timed: ctx.prefs.timing }], ctx);
     case 'next':
       return next(phase, ctx);
     case 'yes':

@@ -91,7 +91,7 @@ function screenFor(reply: Reply, voice: Voice): ScreenData {
       area: step?.area ?? 'none',
       practiceMs: practice ? practice.seconds * 1000 : 0,
       practiceDelayMs: practice ? Math.round((wordsBefore(reply.say, practice, voice) / SPOKEN_WORDS_PER_SECOND) * 1000) : 0,
-      practiceLabel: practice ? t('screen.practice', { seconds: practice.seconds }) : '',
+      practiceLabel: practice ? t('screen.practice', { count: practice.seconds }) : '',
       buttons: stepButtons,
     };
   }
@@ -120,7 +120,7 @@ function wordsBefore(say: readonly Message[], practice: Message, { t, locale }: 
           : '',
     )
     .join(' ');
-  return countWords(`${text} ${t('practice.start', { seconds: 0 })}`, locale);
+  return countWords(`${text} ${t('practice.start', { count: 0 })}`, locale);
 }
 
 const segmenters = new Map<string, Intl.Segmenter>();

@@ -45,7 +45,7 @@ function renderMessage(m: Message, voice: Voice): string {
     case 'techniqueIntro':
       return escape(t(m.inRoutine ? 'msg.routineNext' : 'msg.techniqueIntro', { name: name(m.technique, t), intro: t(`techniques.${m.technique}.intro`) }));
     case 'routineIntro':
-      return escape(t('msg.routineIntro', { count: TECHNIQUE_IDS.length }));
+      return escape([t('msg.routineIntro', { count: TECHNIQUE_IDS.length }), ...(m.timed ? [t('msg.routineTimed')] : [])].join(' '));
     case 'step':
       return escape(stepHeading(m.step, m.of, t)) + BETWEEN_MESSAGES + withPauses(stepText(m.technique, m.step - 1, t));
     case 'practice':
@@ -82,7 +82,8 @@ function renderMessage(m: Message, voice: Voice): string {
 function renderPractice(seconds: number, midCue: string, t: Translate): string {
   const half = Math.floor(seconds / 2);
   return [
-    escape(t('practice.start', { seconds })),
+    // By count, so each language says its plural: "10 ثوان" but "15 ثانية".
+    escape(t('practice.start', { count: seconds })),
     silence(half),
     escape(t(`practice.cues.${midCue}`)),
     silence(seconds - half),

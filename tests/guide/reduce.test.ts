@@ -164,7 +164,7 @@ type Row = readonly [PhaseName, Command, Expected];
 const e = (phase: Phase, said: readonly Message[], asked: Question | null, prefs?: Preferences): Expected => ({ phase, say: said, ask: asked, prefs });
 
 const beginR = e(at(R, 0), [say.intro(R), ...say.shown(R, 1)], ask.cont(R, 1));
-const beginRoutine = e(at(W, 0, 1), [m('routineIntro'), say.intro(W), ...say.shown(W, 1)], ask.cont(W, 1));
+const beginRoutine = e(at(W, 0, 1), [{ kind: 'routineIntro', timed: true }, say.intro(W), ...say.shown(W, 1)], ask.cont(W, 1));
 const nothingStarted = e(PHASES.menu, [m('nothingStarted')], ask.offer(R));
 const SLOWER: Command = { type: 'pace', change: 'slower' };
 const OILS: Command = { type: 'knowledge', topic: 'oils' };
@@ -622,7 +622,7 @@ describe('routine', () => {
   test('startRoutine: the routine intro, then the warm-up on foot 1', () => {
     const reply = reduce(stateAt(menu(E)), { type: 'startRoutine' });
     expect(reply.state.phase).toEqual(at(W, 0, 1));
-    expect(reply.say).toEqual([m('routineIntro'), say.intro(W, false), ...say.shown(W, 1)]);
+    expect(reply.say).toEqual([{ kind: 'routineIntro', timed: true }, say.intro(W, false), ...say.shown(W, 1)]);
     expect(reply.ask).toEqual(ask.cont(W, 1));
   });
 

@@ -85,3 +85,23 @@ test('stopping in the routine and coming back picks up on the same foot', async 
     A: now, easing the sole
   `, { conversation });
 });
+
+test('the routine only promises to count when counting is on', async () => {
+  await transcript(`
+    U: open foot massage guide
+    U: skip the timer
+    A: no more timing
+    U: do the full routine
+    A: let's do the full routine | step 1 of 2
+    U: time it
+    U: main menu
+    U: do the full routine
+    A: let's do the full routine | i'll time the steps that need it
+  `);
+  const turns = await transcript(`
+    U: open foot massage guide
+    U: skip the timer
+    U: do the full routine
+  `);
+  expect(turns[2].speech).not.toMatch(/time the steps/i);
+});
