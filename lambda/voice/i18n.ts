@@ -23,10 +23,21 @@ void i18n.init({
   returnNull: false,
 });
 
-/** Adds the words kept under `code`, once; a code with no file (most regions) is remembered as empty. */
+/**
+ * Adds the words kept under `code`, once; a code with no file (most regions)
+ * is remembered as empty. A file that cannot be read (a package missing
+ * build/lambda/locales/, a broken file) is said once in the log and that
+ * language falls back to English: the user still gets an answer.
+ */
 function load(code: string): void {
   if (i18n.hasResourceBundle(code, 'translation')) return;
-  i18n.addResourceBundle(code, 'translation', readResources(code) ?? {});
+  let words: Record<string, unknown> = {};
+  try {
+    words = readResources(code) ?? {};
+  } catch (error) {
+    console.error(JSON.stringify({ level: 'error', event: 'locale', message: `words for "${code}" could not be read; speaking English`, error: String(error) }));
+  }
+  i18n.addResourceBundle(code, 'translation', words);
 }
 
 export type Translate = TFunction;

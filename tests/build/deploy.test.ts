@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -310,6 +310,20 @@ describe('npm run package', () => {
     });
     expect(speech).toMatch(/Fußmassage|Fuß/);
     expect(speech).not.toMatch(/Welcome/);
+  });
+
+  test('a package that lost its locale files still answers, in English, and says why in the log', () => {
+    const elsewhere = mkdtempSync(join(tmpdir(), 'fmg-zip-'));
+    cpSync(join(lambda, 'index.js'), join(elsewhere, 'index.js'));
+    const launch = { ...launchRequest(), request: { ...launchRequest().request, locale: 'de-DE' } };
+    const run = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(join(elsewhere, 'index.js'))}).handler(${JSON.stringify(launch)}).then((r) => process.stdout.write(r.response.outputSpeech.ssml))`], {
+      cwd: elsewhere,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', STORAGE: 'none' },
+    });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/Welcome to Foot Massage Guide/);
+    expect(run.stderr).toMatch(/"event":"locale".*words for \\"de\\" could not be read/);
   });
 
   test('prints what it wrote', () => {
