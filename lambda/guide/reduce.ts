@@ -97,7 +97,14 @@ function answer(phase: Phase, command: Command, ctx: Ctx): Turn {
     case 'no':
       return phase.at === 'step' ? stay(phase, [{ kind: 'takeYourTime' }, where(phase)], ctx) : { phase, say: [{ kind: 'goodbye' }], ask: null };
     case 'home':
-      return { phase: { at: 'menu', offer: offerFrom(phase) }, say: [{ kind: 'backToMenu' }, { kind: 'techniqueList' }], ask: { kind: 'chooseTechnique' } };
+      // Mid-technique, the menu keeps the place: "continue" goes back to the same step (and routine).
+      return phase.at === 'step'
+        ? {
+            phase: { at: 'resume', technique: phase.technique, step: phase.step, foot: phase.foot },
+            say: [{ kind: 'backToMenu' }, { kind: 'stoppedAt', ...place(phase) }, { kind: 'techniqueList' }],
+            ask: { kind: 'resumeOffer', ...place(phase) },
+          }
+        : { phase: { at: 'menu', offer: offerFrom(phase) }, say: [{ kind: 'backToMenu' }, { kind: 'techniqueList' }], ask: { kind: 'chooseTechnique' } };
     case 'stop':
       return { phase, say: [goodbye(phase)], ask: null };
     case 'pause':

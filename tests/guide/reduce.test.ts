@@ -179,7 +179,8 @@ function onStepRows(name: PhaseName, p: StepPhase): Row[] {
     [name, { type: 'start', technique: R }, beginR],
     [name, { type: 'start', technique: null }, e(p, [m('unknownTechnique'), m('techniqueList'), pos], here)],
     [name, { type: 'startRoutine' }, beginRoutine],
-    [name, { type: 'home' }, e(menu(t), [m('backToMenu'), m('techniqueList')], ask.choose)],
+    // the menu keeps the place: continue (or yes) goes back to this step
+    [name, { type: 'home' }, e(resumeAt(t, p.step, p.foot), [m('backToMenu'), say.stoppedAt(t, s), m('techniqueList')], ask.resume(t, s))],
     [name, { type: 'stop' }, e(p, [say.goodbyeMidway(t, s)], null)],
     [name, { type: 'pause' }, e(p, [say.paused(t, s)], null)],
     [name, { type: 'timing', on: true }, e(p, [m('timingOn'), ...say.shown(t, s)], here)],
@@ -586,11 +587,17 @@ describe('edges', () => {
     expect(reply.say).toEqual([say.intro(following), ...say.shown(following, 1)]);
   });
 
-  test.each([at(E, 2), at(E, 2, 1), done(R), menu(E)])('home offers the current technique, or the one after a finished one (%o)', (phase) => {
+  test.each([at(E, 2), at(E, 2, 1)])('home from a step keeps the place, routine and all: continue goes back to it (%o)', (phase) => {
+    const home = reduce(stateAt(phase), { type: 'home' });
+    expect(home.state.phase).toEqual(resumeAt(E, 2, phase.foot));
+    for (const back of ['resume', 'yes', 'next'] as const) expect(reduce(home.state, { type: back }).state.phase).toEqual(phase);
+  });
+
+  test.each([done(R), menu(E)])('home offers the technique after a finished one, or the one offered (%o)', (phase) => {
     const home = reduce(stateAt(phase), { type: 'home' });
     expect(home.state.phase).toEqual(menu(E));
     expect(home.ask).toEqual(ask.choose);
-    // ...so "yes" from there starts it again, on its own.
+    // ...so "yes" from there starts it, on its own.
     expect(reduce(home.state, { type: 'yes' }).state.phase).toEqual(at(E, 0));
   });
 
@@ -606,7 +613,8 @@ describe('edges', () => {
   test.each(ACTIVE_PHASES)('launch goes to the menu (%s)', (_name, phase) => {
     const reply = reduce(stateAt(phase), { type: 'launch' });
     expect(reply.state.phase.at).toBe('menu');
-    expect(reply.state.phase).toEqual(reduce(stateAt(phase), { type: 'home' }).state.phase);
+    const offer = phase.at === 'menu' ? phase.offer : phase.at === 'done' ? techniqueAfter(phase.technique) : phase.technique;
+    expect(reply.state.phase).toEqual(menu(offer));
     expect(reply.say).toEqual([m('welcome'), m('techniqueList')]);
     expect(reply.ask).toEqual(ask.choose);
   });

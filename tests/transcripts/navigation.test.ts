@@ -70,14 +70,18 @@ test('help is different in the menu and during a technique', async () => {
   `);
 });
 
-test('going home leaves the technique and offers it again', async () => {
+test('going home keeps the place: the list, and continue goes back to the same step', async () => {
   await transcript(`
     U: ask foot massage guide for the heel
     A: step 1 of 2
+    U: next
     U: main menu
-    A: back to the start | the warm up strokes, the ankle stretch, relaxing the heel, easing the sole, the toes, and the finishing strokes | which one
+    A: back to the start | you stopped at step 2 of 2 of relaxing the heel | the warm up strokes, the ankle stretch, relaxing the heel, easing the sole, the toes, and the finishing strokes | say continue
+    U: continue
+    A: picking up where you left off | step 2
+    U: main menu
     U: yes
-    A: relaxing the heel | step 1 of 2
+    A: picking up where you left off | step 2
   `);
 });
 

@@ -76,7 +76,7 @@ test('de-DE: the whole massage, questions on the way, pause and pick up again', 
     U: zum hauptmenü
     A: zurück zur auswahl | aufwärmen, knöchel dehnen, ferse entspannen, fußsohle lösen, zehen lockern und ausstreichen zum abschluss
     U: ja gerne
-    A: knöchel dehnen | schritt 1 von 3
+    A: wir machen da weiter | schritt 1 von 3
     U: vergiss es
     A!: tschüss
   `, { locale: 'de-DE', conversation });

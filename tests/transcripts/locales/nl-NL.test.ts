@@ -76,7 +76,7 @@ test('nl-NL: the whole massage, questions on the way, pause and pick up again', 
     U: terug naar het hoofdmenu
     A: terug naar het overzicht | de opwarming, de enkelstretch, de hielmassage, de voetzoolmassage, de tenenmassage en de afsluiting
     U: ja graag
-    A: de enkelstretch | stap 1 van 3
+    A: we gaan verder waar je gebleven was | stap 1 van 3
     U: laat maar
     A!: tot ziens
   `, { locale: 'nl-NL', conversation });
