@@ -141,7 +141,8 @@ function answerResume(phase: Phase & { at: 'resume' }, command: Command, ctx: Ct
     case 'resume':
     case 'next':
     case 'yes':
-      return show(onStep, [{ kind: 'resuming' }], ctx);
+      // After a break, the technique and its set-up again ("raise the lower leg…"), then the step.
+      return show(onStep, [{ kind: 'resuming' }, { kind: 'techniqueIntro', technique: phase.technique, inRoutine: phase.foot !== null }], ctx);
     case 'no':
       return { phase: { at: 'menu', offer: phase.technique }, say: [{ kind: 'techniqueList' }], ask: { kind: 'chooseTechnique' } };
     case 'whereAmI':

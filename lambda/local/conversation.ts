@@ -275,7 +275,9 @@ export function plainText(ssml: string): string {
 
 /** Lower case, typographic apostrophes made plain, a leading wake word ("Alexa, …") and punctuation dropped. */
 function normalise(text: string, profile: LanguageProfile): string {
+  // NFKC: full-width digits and letters from a Japanese keyboard ("ステップ３") become plain ones.
   let words = text
+    .normalize('NFKC')
     .toLowerCase()
     .replace(/[’‘`]/g, "'")
     .replace(/[.,!?;:"¿¡、。！？，؟،「」‐–—-]/g, ' ')

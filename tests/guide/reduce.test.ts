@@ -218,7 +218,7 @@ function resumeRows(name: PhaseName, p: ResumePhase): Row[] {
   const s = p.step + 1;
   const onStep = at(t, p.step, p.foot);
   const offer = ask.resume(t, s);
-  const resuming = e(onStep, [m('resuming'), ...say.shown(t, s)], ask.cont(t, s));
+  const resuming = e(onStep, [m('resuming'), say.intro(t, p.foot !== null), ...say.shown(t, s)], ask.cont(t, s));
   return [
     ...onStepRows(name, onStep),
     [name, { type: 'launch' }, e(p, [say.welcomeBack(t, s, p.foot)], offer)],

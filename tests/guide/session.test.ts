@@ -178,7 +178,7 @@ describe('through the reducer', () => {
     const restored = nextSession(saved({ at: 'step', technique: E, step: 1, foot }), NOW, NOW);
     const resumed = reduce(restored, { type: 'resume' });
     // Timing was turned off: the step, with no count.
-    expect(resumed.say).toEqual([{ kind: 'resuming' }, { kind: 'step', technique: E, step: 2, of: 4 }]);
+    expect(resumed.say).toEqual([{ kind: 'resuming' }, { kind: 'techniqueIntro', technique: E, inRoutine: foot !== null }, { kind: 'step', technique: E, step: 2, of: 4 }]);
     expect(resumed.state.prefs).toStrictEqual({ timing: false, pace: 'slow' });
     expect(resumed.state.nexts).toBe(8);
   });

@@ -53,7 +53,7 @@ test('navigation before a technique is chosen offers one', async () => {
     U: open foot massage guide
     A: which one
     U: next
-    A: we haven't started a technique yet | would you like to go on to the warm up strokes
+    A: we haven't started a technique yet | how about the warm up strokes
     U: go back
     A: we haven't started a technique yet
     U: start over

@@ -42,7 +42,7 @@ test('where am I, and how many steps are left', async () => {
     A: step 4 of 4 | this is the last step
     U: next
     U: where am i
-    A: you've just finished easing the sole | would you like to go on to the toes
+    A: you've just finished easing the sole | how about the toes
   `);
 });
 

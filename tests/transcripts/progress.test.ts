@@ -29,7 +29,7 @@ test('stop in the middle, come back, continue on the same step', async () => {
     A: welcome back | you were on step 2 of 3 of the ankle stretch | say continue to pick up there, or name another technique
     R: continue at step 2 of the ankle stretch
     U: continue
-    A: picking up where you left off | step 2 | achilles
+    A: picking up where you left off | the ankle stretch | raise the lower leg | step 2 | achilles
     U: next
     A: step 3
   `, { conversation });

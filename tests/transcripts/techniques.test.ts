@@ -16,7 +16,7 @@ test('the ankle stretch, start to finish', async () => {
     A: step 3, the last one | instep | front of the ankle | lower the leg
     R: last step of the ankle stretch
     U: done
-    A: that's the end of the ankle stretch | would you like to go on to relaxing the heel
+    A: that's the end of the ankle stretch | how about relaxing the heel
     U: no thanks
     A!: goodbye
   `);
@@ -31,7 +31,7 @@ test('relaxing the heel, start to finish', async () => {
     U: next step
     A: step 2, the last one | inner ridge of the heel
     U: i'm ready
-    A: that's the end of relaxing the heel | would you like to go on to easing the sole
+    A: that's the end of relaxing the heel | how about easing the sole
     U: yes please
     A: easing the sole | myofascial release | step 1 of 4 | thumb
   `);
@@ -50,7 +50,7 @@ test('easing the sole, start to finish', async () => {
     U: carry on
     A: step 4, the last one | base of the toes
     U: next
-    A: that's the end of easing the sole | would you like to go on to the toes
+    A: that's the end of easing the sole | how about the toes
     U: stop
     A!: goodbye
   `);

@@ -31,7 +31,7 @@ test('en-US: a single technique the way a newcomer talks through it', async () =
     U: what's this one
     A: you're on step 2 of 2 of the warm up strokes
     U: done with that one
-    A: that's the end of the warm up strokes | would you like to go on to the ankle stretch
+    A: that's the end of the warm up strokes | how about the ankle stretch
     U: mm hmm
     A: the ankle stretch | step 1 of 3
     U: my ankle hurts

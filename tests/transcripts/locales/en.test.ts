@@ -45,7 +45,7 @@ test.each(regions)('$locale: launch, a technique by a synonym, next, repeat, bac
     U: go to step three
     A: step 3, the last one
     U: next
-    A: that's the end of the ankle stretch | would you like to go on to relaxing the heel
+    A: that's the end of the ankle stretch | how about relaxing the heel
     U: no
     U: goodbye
     A!: ${goodbye}
@@ -61,7 +61,7 @@ test.each(regions)('$locale: a regional yes takes up the offered technique', asy
     A: the toes | step 1 of 2
     U: next
     U: next
-    A: that's the end of the toes | would you like to go on to the finishing strokes
+    A: that's the end of the toes | how about the finishing strokes
     U: ${yes}
     A: finishing strokes | step 1 of 2
   `,

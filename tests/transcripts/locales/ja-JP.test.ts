@@ -124,3 +124,12 @@ test('ja-JP: 手がオイルでふさがったままの話し言葉（レビュ�
     A!: それでは、また
   `, { locale: 'ja-JP', conversation });
 });
+
+test('ja-JP: full-width digits from a Japanese keyboard are numbers', async () => {
+  await transcript(`
+    U: フットマッサージガイドで足首のストレッチを始めて
+    A: ステップ1
+    U: ステップ３に行って
+    A: ステップ3
+  `, { locale: 'ja-JP' });
+});
