@@ -32,3 +32,23 @@ test.each([
   expect(toNinth.speech).toContain('9');
   expect(toNinth.speech).toContain(String(t('msg.position', { step: 2, of: 2, name: t('techniques.warmUp.name') })).slice(0, 12));
 });
+
+test.each([
+  ['en-US', 'the second one', 'number two'],
+  ['de-DE', 'die zweite', 'nummer zwei'],
+  ['it-IT', 'il secondo', 'numero due'],
+  ['ja-JP', '二つ目', '2番'],
+  ['ar-SA', 'الخطوة الثانية', 'رقم اثنين'],
+])('%s: a bare "%s" or "%s" mid-routine is a step, and the routine goes on', async (locale, ordinal, numbered) => {
+  const { t } = voiceFor(locale);
+  const conversation = newConversation(locale);
+  await conversation.launch();
+  await conversation.intend('StartRoutineIntent');
+  for (const said of [ordinal, numbered]) {
+    const turn = await conversation.say(said);
+    expect([said, turn.intent]).toEqual([said, 'GoToStepIntent']);
+    expect(turn.speech).toContain(String(t('msg.stepLast', { step: 2 })));
+  }
+  const where = await conversation.intend('WhereAmIIntent');
+  expect(where.speech).toContain(String(t('feet.1')));
+});
