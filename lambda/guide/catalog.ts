@@ -34,7 +34,7 @@ export const TECHNIQUES = [
   { id: 'warmUp', steps: [step('spreadOil', 'whole', 20, 'keepSlow'), step('glidingStrokes', 'sole', 30, 'keepSlow')] },
   {
     id: 'ankleStretch',
-    steps: [step('thumbCircles', 'ankle', 30, 'keepSlow'), step('achillesStretch', 'heel', 20, 'breathe'), step('frontStretch', 'top', 20, 'breathe')],
+    steps: [step('thumbCircles', 'ankle', 30, 'keepSlow'), step('achillesStretch', 'heel', 20, 'breathe'), step('frontStretch', 'top', 20, 'keepSlow')],
   },
   { id: 'relaxHeel', steps: [step('heelCircles', 'heel', 40, 'changeHands'), step('ridgeStrokes', 'heel', 20)] },
   {
