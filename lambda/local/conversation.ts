@@ -8,6 +8,7 @@ import { voiceFor } from '../voice/i18n';
 import { stopWordsFor, withoutFillers } from './fillers';
 import { languageProfile, type LanguageProfile } from './language';
 import { NearestSample, type ModelJson } from './nearest';
+import { PROJECT_ROOT } from './projectRoot';
 
 /**
  * A conversation with the skill the way a device holds one: typed text is
@@ -40,8 +41,6 @@ export interface ConversationOptions {
   /** Pretend to be an Echo Show: requests say the device renders APL. */
   readonly screen?: boolean;
 }
-
-const PROJECT_ROOT = join(__dirname, '..', '..');
 
 /** What a device makes of what was said, before anything is sent to the skill. */
 export type Understood =

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { languageOf } from '../voice/locales';
+import { PROJECT_ROOT } from './projectRoot';
 
 /**
  * How people address Alexa in one language: what opens the skill, what wraps
@@ -25,9 +26,6 @@ export interface LanguageProfile {
   /** False for languages written without spaces between words (Japanese). */
   readonly spaced: boolean;
 }
-
-/** Bundled tools run from build/<tool>/, sources from lambda/local/: both two levels below the root. */
-const PROJECT_ROOT = join(__dirname, '..', '..');
 
 export const profileFile = (language: string, root: string = PROJECT_ROOT): string => join(root, 'lambda', 'local', 'languages', `${language}.json`);
 

@@ -1,5 +1,6 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { PROJECT_ROOT } from './projectRoot';
 
 /**
  * `npm run package`: lays out build/ the way `ask deploy` reads it (see
@@ -15,9 +16,6 @@ import { join, relative } from 'node:path';
  * build/lambda/ is what the cfn-deployer zips and uploads, so anything else
  * found there is removed. The skill package is rebuilt from scratch each time.
  */
-
-/** Bundled to build/local/, so the project root is two levels up. */
-const PROJECT_ROOT = join(__dirname, '..', '..');
 
 export const SKILL_PACKAGE_DIR = join('build', 'skill-package');
 export const LAMBDA_DIR = join('build', 'lambda');

@@ -7,6 +7,7 @@ import { renderDisplay } from '../voice/display';
 import { footSvg } from '../voice/footDiagram';
 import { voiceFor } from '../voice/i18n';
 import { APL_TOKEN, aplDocument } from '../voice/screen';
+import { PROJECT_ROOT } from './projectRoot';
 
 /**
  * `npm run preview`: what the screens will show, as files a person can open
@@ -16,8 +17,6 @@ import { APL_TOKEN, aplDocument } from '../voice/screen';
  * `npm run preview -- --readme` also refreshes the README's pictures.
  */
 
-/** Bundled to build/local/, so the project root is two levels up. */
-const PROJECT_ROOT = join(__dirname, '..', '..');
 /** The README's copies of the diagram (a test keeps them equal to footSvg). */
 export const README_DIAGRAMS = join('lambda', 'voice', 'foot-diagram');
 

@@ -1,11 +1,11 @@
 import type { Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { join } from 'node:path';
 import { createAskSdkError } from 'ask-sdk-core';
 import { ExpressAdapter, type Verifier } from 'ask-sdk-express-adapter';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { applicationIdOf, buildSkill } from '../skill';
 import { chooseStore } from '../storage/config';
+import { PROJECT_ROOT } from './projectRoot';
 
 /**
  * `npm run serve`: the skill as an HTTPS endpoint web service, for operators
@@ -29,7 +29,6 @@ export interface ServerOptions {
 
 /** Alexa's requests are a few kilobytes; anything near this is not one. */
 export const BODY_LIMIT_BYTES = 64 * 1024;
-const PROJECT_ROOT = join(__dirname, '..', '..');
 
 /** Refuses, as a verification failure (HTTP 400), a request addressed to another skill. */
 class SkillIdVerifier implements Verifier {

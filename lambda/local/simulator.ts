@@ -6,6 +6,7 @@ import { SUPPORTED_LOCALES } from '../voice/locales';
 import { buildSkill } from '../skill';
 import { chooseStore } from '../storage/config';
 import { Conversation, readableText, type TurnResult } from './conversation';
+import { PROJECT_ROOT } from './projectRoot';
 
 /**
  * `npm start`: talk to the skill in the terminal. Type what you would say to
@@ -38,7 +39,7 @@ function parseArgs(argv: readonly string[]): Options {
 /** The store listing's example phrases (checked by npm run check to work): how to open the skill, and a one-shot request. */
 function listedExamples(locale: string): { open?: string; oneShot?: string } {
   try {
-    const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'skill.json'), 'utf8')) as { manifest: { publishingInformation: { locales: Record<string, { examplePhrases?: string[] }> } } };
+    const manifest = JSON.parse(readFileSync(join(PROJECT_ROOT, 'skill.json'), 'utf8')) as { manifest: { publishingInformation: { locales: Record<string, { examplePhrases?: string[] }> } } };
     const [open, oneShot] = manifest.manifest.publishingInformation.locales[locale]?.examplePhrases ?? [];
     return { ...(open ? { open } : {}), ...(oneShot ? { oneShot } : {}) };
   } catch {
@@ -53,7 +54,7 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const storage = chooseStore(process.env, join(__dirname, '..', '..'));
+  const storage = chooseStore(process.env, PROJECT_ROOT);
   if (storage.warning) console.log(`(${storage.warning})`);
   const skill = buildSkill({ store: storage.store, log: () => undefined });
   // One terminal user, the same on every run, so progress saved today is offered back tomorrow.
