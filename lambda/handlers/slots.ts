@@ -13,7 +13,8 @@ export function techniqueSlot(intent: Intent | undefined, slotName = 'technique'
   return resolvedId(intent, slotName, isTechniqueId);
 }
 
-const PACE_CHANGES: readonly PaceChange[] = ['slower', 'faster', 'normal'];
+/** The PaceName slot's entity-resolution ids. */
+export const PACE_CHANGES: readonly PaceChange[] = ['slower', 'faster', 'normal'];
 
 /** "slower", "faster" or "normal", by entity-resolution id. */
 export function paceSlot(intent: Intent | undefined, slotName = 'pace'): PaceChange | null {

@@ -5,8 +5,10 @@ import { DEFAULT_LOCALE, SUPPORTED_LOCALES, languageOf } from '../../voice/local
 import { languageProfile, type LanguageProfile } from '../language';
 import { checkListing } from './listing';
 import { checkModel, languageModelOf } from './model';
-import { describe, isObject, readJson, type Problem } from './problem';
+import { describe, readJson, type Problem } from './problem';
 import { checkCatalogWords, checkLanguageWords, checkRegionalWords } from './words';
+import { isRecord } from '../../guide/state';
+import { PROJECT_ROOT } from '../projectRoot';
 
 /**
  * `npm run check [-- <locale> ...]`: every locale's words, interaction model
@@ -14,8 +16,6 @@ import { checkCatalogWords, checkLanguageWords, checkRegionalWords } from './wor
  * rules. Each problem names the locale, the file and the key. Exits 1 on any.
  */
 
-/** Bundled to build/local/, sources in lambda/local/check/: find the project root either way. */
-const PROJECT_ROOT = [join(__dirname, '..', '..'), join(__dirname, '..', '..', '..')].find((dir) => existsSync(join(dir, 'skill.json'))) ?? process.cwd();
 
 const wordsFile = (code: string) => join('lambda', 'locales', code, 'translation.json');
 const modelFile = (locale: string) => join('interaction-models', `${locale}.json`);
@@ -27,9 +27,9 @@ export function checkProject(root: string = PROJECT_ROOT, only: readonly string[
 
   // The same locales everywhere: the code's list, the models, the listing, privacy.
   const manifest = readJson(read, 'skill.json', '*', problems);
-  const info = isObject(manifest) && isObject(manifest.manifest) ? manifest.manifest : {};
-  const listings = isObject(info.publishingInformation) && isObject(info.publishingInformation.locales) ? info.publishingInformation.locales : {};
-  const privacy = isObject(info.privacyAndCompliance) && isObject(info.privacyAndCompliance.locales) ? info.privacyAndCompliance.locales : {};
+  const info = isRecord(manifest) && isRecord(manifest.manifest) ? manifest.manifest : {};
+  const listings = isRecord(info.publishingInformation) && isRecord(info.publishingInformation.locales) ? info.publishingInformation.locales : {};
+  const privacy = isRecord(info.privacyAndCompliance) && isRecord(info.privacyAndCompliance.locales) ? info.privacyAndCompliance.locales : {};
   const models = exists('interaction-models') ? readdirSync(join(root, 'interaction-models')).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)) : [];
   const supported: readonly string[] = SUPPORTED_LOCALES;
   for (const [where, file, key, locales] of [

@@ -1,7 +1,8 @@
 import type { ResponseEnvelope } from 'ask-sdk-model';
 import { Conversation } from '../conversation';
 import type { LanguageProfile } from '../language';
-import { isObject, type Problem } from './problem';
+import { isRecord } from '../../guide/state';
+import { type Problem } from './problem';
 
 /**
  * One locale's store listing in skill.json: it exists, carries the medical
@@ -15,7 +16,7 @@ export function checkListing(locale: string, file: string, listing: unknown, pro
   const problems: Problem[] = [];
   const at = { locale, file };
   const key = `manifest.publishingInformation.locales.${locale}`;
-  if (!isObject(listing)) return [{ ...at, key, message: 'is missing' }];
+  if (!isRecord(listing)) return [{ ...at, key, message: 'is missing' }];
   for (const field of ['name', 'summary', 'description']) {
     if (typeof listing[field] !== 'string' || (listing[field] as string).trim() === '') problems.push({ ...at, key: `${key}.${field}`, message: 'is missing' });
   }

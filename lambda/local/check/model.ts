@@ -1,7 +1,9 @@
 import { TECHNIQUES } from '../../guide/catalog';
 import { HANDLED_INTENTS } from '../../handlers/intents';
+import { PACE_CHANGES } from '../../handlers/slots';
 import type { LanguageProfile } from '../language';
-import { isObject, type Problem } from './problem';
+import { isRecord } from '../../guide/state';
+import { type Problem } from './problem';
 
 /**
  * One interaction model against the skill: the intents it handles (no more,
@@ -27,7 +29,7 @@ export interface LanguageModel {
 /** What each slot type's values must be, by entity-resolution id. */
 const SLOT_VALUE_IDS: Readonly<Record<string, readonly string[]>> = {
   TechniqueName: TECHNIQUES.map((t) => t.id),
-  PaceName: ['slower', 'faster', 'normal'],
+  PaceName: PACE_CHANGES,
   // "the second step": ids are the step numbers, words are each language's ordinals.
   StepOrdinal: Array.from({ length: 10 }, (_, i) => String(i + 1)),
 };
@@ -41,8 +43,8 @@ const MIN_BUILT_IN_SAMPLES = 10;
 const normaliser = (spaced: boolean) => (sample: string): string => sample.toLowerCase().replace(/\s+/g, spaced ? ' ' : '').trim();
 
 export function languageModelOf(json: unknown): LanguageModel | undefined {
-  const model = isObject(json) && isObject(json.interactionModel) ? json.interactionModel.languageModel : undefined;
-  return isObject(model) && typeof model.invocationName === 'string' && Array.isArray(model.intents) ? (model as unknown as LanguageModel) : undefined;
+  const model = isRecord(json) && isRecord(json.interactionModel) ? json.interactionModel.languageModel : undefined;
+  return isRecord(model) && typeof model.invocationName === 'string' && Array.isArray(model.intents) ? (model as unknown as LanguageModel) : undefined;
 }
 
 export function checkModel(locale: string, file: string, json: unknown, reference: LanguageModel, profile: LanguageProfile | undefined): Problem[] {

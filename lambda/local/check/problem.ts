@@ -27,4 +27,3 @@ export function readJson(read: (file: string) => string, file: string, locale: s
   }
 }
 
-export const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -1,6 +1,7 @@
 import { TECHNIQUES } from '../../guide/catalog';
 import { languageOf } from '../../voice/locales';
-import { isObject, type Problem } from './problem';
+import { isRecord } from '../../guide/state';
+import { type Problem } from './problem';
 
 /**
  * The words of one language against English: the same keys, the same
@@ -13,7 +14,7 @@ export type Leaves = Map<string, unknown>;
 
 /** "msg.welcome" → value, for every leaf (numbers stay one object leaf: its words are per language). */
 export function leavesOf(tree: unknown, prefix = '', out: Leaves = new Map()): Leaves {
-  if (!isObject(tree) || prefix === 'numbers') {
+  if (!isRecord(tree) || prefix === 'numbers') {
     out.set(prefix, tree);
     return out;
   }
@@ -88,7 +89,7 @@ export function checkLanguageWords(locale: string, file: string, words: unknown,
   }
 
   const numbers = mine.get('numbers');
-  if (!isObject(numbers) || Object.keys(numbers).length < 10 || !Object.values(numbers).every((n) => Number.isInteger(n) && (n as number) >= 0)) {
+  if (!isRecord(numbers) || Object.keys(numbers).length < 10 || !Object.values(numbers).every((n) => Number.isInteger(n) && (n as number) >= 0)) {
     problems.push({ ...at, key: 'numbers', message: 'must map at least ten number words to whole numbers' });
   }
   problems.push(...checkCatalogWords(locale, file, words));
@@ -118,18 +119,18 @@ export function checkRegionalWords(locale: string, file: string, words: unknown,
 export function checkCatalogWords(locale: string, file: string, words: unknown): Problem[] {
   const problems: Problem[] = [];
   const at = { locale, file };
-  const techniques = isObject(words) && isObject(words.techniques) ? words.techniques : {};
+  const techniques = isRecord(words) && isRecord(words.techniques) ? words.techniques : {};
   for (const technique of TECHNIQUES) {
     const entry = techniques[technique.id];
     const key = `techniques.${technique.id}`;
-    if (!isObject(entry)) {
+    if (!isRecord(entry)) {
       problems.push({ ...at, key, message: 'has no words: the catalog has this technique' });
       continue;
     }
     for (const field of ['name', 'title', 'intro']) {
       if (typeof entry[field] !== 'string') problems.push({ ...at, key: `${key}.${field}`, message: 'is missing' });
     }
-    const steps = isObject(entry.steps) ? entry.steps : {};
+    const steps = isRecord(entry.steps) ? entry.steps : {};
     for (const step of technique.steps) {
       if (typeof steps[step.id] !== 'string') problems.push({ ...at, key: `${key}.steps.${step.id}`, message: 'is missing: the catalog has this step' });
     }
@@ -140,7 +141,7 @@ export function checkCatalogWords(locale: string, file: string, words: unknown):
   for (const id of Object.keys(techniques)) {
     if (!TECHNIQUES.some((t) => t.id === id)) problems.push({ ...at, key: `techniques.${id}`, message: 'is not a technique in the catalog (lambda/guide/catalog.ts)' });
   }
-  const cues = isObject(words) && isObject(words.practice) && isObject(words.practice.cues) ? words.practice.cues : {};
+  const cues = isRecord(words) && isRecord(words.practice) && isRecord(words.practice.cues) ? words.practice.cues : {};
   for (const cue of new Set(TECHNIQUES.flatMap((t) => t.steps.map((s) => s.midCue)))) {
     if (typeof cues[cue] !== 'string') problems.push({ ...at, key: `practice.cues.${cue}`, message: 'is missing: a catalog step uses this cue' });
   }
