@@ -24,6 +24,8 @@ export interface TurnResult {
   readonly intent: string;
   /** False when nothing in the model matched and the text went to the fallback intent. */
   readonly matched: boolean;
+  /** True when a forgiving conversation understood the text only past fillers or by the nearest sample. */
+  readonly guessed: boolean;
   readonly speech: string;
   readonly reprompt: string | null;
   readonly ended: boolean;
@@ -40,12 +42,19 @@ export interface ConversationOptions {
   readonly userId?: string;
   /** Pretend to be an Echo Show: requests say the device renders APL. */
   readonly screen?: boolean;
+  /**
+   * Understand phrasings the model does not hold, as a device's language
+   * understanding would: past filler words ("okay, next please"), then the
+   * nearest sample. For the terminal only; tests and checks understand only
+   * what the model says, so they measure the model and not this guess.
+   */
+  readonly forgiving?: boolean;
 }
 
 /** What a device makes of what was said, before anything is sent to the skill. */
 export type Understood =
   | { readonly kind: 'launch' }
-  | { readonly kind: 'intent'; readonly intent: string; readonly slots: Record<string, string>; readonly oneShot: boolean }
+  | { readonly kind: 'intent'; readonly intent: string; readonly slots: Record<string, string>; readonly oneShot: boolean; readonly guessed: boolean }
   | { readonly kind: 'none'; readonly oneShot: boolean };
 
 export class Conversation {
@@ -60,11 +69,13 @@ export class Conversation {
   private readonly nearest: NearestSample;
   private readonly model: ModelJson;
   private readonly invocationName: string;
+  private readonly forgiving: boolean;
   /** Set for one request: a touch on the screen instead of words. */
   private pendingTouch: string | null = null;
 
   constructor(options: ConversationOptions) {
     this.locale = options.locale ?? 'en-US';
+    this.forgiving = options.forgiving ?? false;
     const modelPath = options.modelPath ?? join(PROJECT_ROOT, 'interaction-models', `${this.locale}.json`);
     const model = JSON.parse(readFileSync(modelPath, 'utf8')) as ModelJson & { interactionModel: { languageModel: { invocationName: string } } };
     this.profile = languageProfile(this.locale);
@@ -126,13 +137,13 @@ export class Conversation {
     if (understood.kind === 'launch') return this.launch();
     if (understood.oneShot) this.alexa.context().endSession();
     if (understood.kind === 'none') return this.result('AMAZON.FallbackIntent', false, await this.alexa.request().intent('AMAZON.FallbackIntent').send());
-    return this.result(understood.intent, true, await this.alexa.request().intent(understood.intent).slots(understood.slots).send());
+    return this.result(understood.intent, true, await this.alexa.request().intent(understood.intent).slots(understood.slots).send(), understood.guessed);
   }
 
   /**
    * What a device would make of `text`, in this conversation's language,
-   * without sending anything: opening the skill, an intent with its slots, or
-   * nothing the model knows. One-shot forms ("ask <invocation> for …") are
+   * without sending anything: opening the skill, an intent with its slots
+   * (and whether that was a forgiving guess), or nothing the model knows. One-shot forms ("ask <invocation> for …") are
    * tried in the order the language lists them, connecting words first.
    */
   understand(text: string): Understood {
@@ -189,15 +200,22 @@ export class Conversation {
   }
 
   /**
-   * The intent and slots the model gives this text. Alexa sends numbers as
-   * digits, so a number said in words is tried as digits when the words
-   * alone match nothing, and number slots are sent as digits. Filler words
-   * round the request ("okay, next please") are dropped last, as Alexa's
-   * language understanding would look past them.
+   * The intent and slots the model gives this text, matched exactly against
+   * its samples. Alexa sends numbers as digits, so a number said in words is
+   * tried as digits, and number slots are sent as digits; text written
+   * without spaces gets them round slot values, as the samples are written
+   * (virtual-alexa finds a slot only beside a space). A forgiving
+   * conversation then looks past filler words and, last, to the nearest sample.
    */
-  private resolve(words: string): { intent: string; slots: Record<string, string> } | null {
+  private resolve(words: string): { intent: string; slots: Record<string, string>; guessed: boolean } | null {
+    const exact = this.match([words]);
+    if (exact || !this.forgiving) return exact && { ...exact, guessed: false };
+    const guess = this.match(withoutFillers(words, this.locale)) ?? this.nearest.find(digitsForNumberWords(this.profile.spaced ? words : spaceOut(words, this.wordsToSpace), this.numberWords));
+    return guess && { ...guess, guessed: true };
+  }
+
+  private match(forms: readonly string[]): { intent: string; slots: Record<string, string> } | null {
     const model = modelOf(this.alexa);
-    const forms = [words, ...withoutFillers(words, this.locale)];
     const spacedOut = this.profile.spaced ? [] : forms.map((form) => spaceOut(form, this.wordsToSpace));
     for (const candidate of [...forms, ...spacedOut].flatMap((form) => [form, digitsForNumberWords(form, this.numberWords)])) {
       const utterance = new Utterance(model, candidate);
@@ -213,17 +231,17 @@ export class Conversation {
       }
       return { intent, slots };
     }
-    // As a device would, understand a phrasing close to a sample.
-    return this.nearest.find(digitsForNumberWords(this.profile.spaced ? words : spaceOut(words, this.wordsToSpace), this.numberWords));
+    return null;
   }
 
-  private result(intent: string, matched: boolean, raw: unknown): TurnResult {
+  private result(intent: string, matched: boolean, raw: unknown, guessed = false): TurnResult {
     const response = raw as ResponseEnvelope;
     const ssml = ssmlOf(response.response?.outputSpeech);
     const repromptSsml = response.response?.reprompt ? ssmlOf(response.response.reprompt.outputSpeech) : null;
     return {
       intent,
       matched,
+      guessed,
       speech: plainText(ssml),
       reprompt: repromptSsml === null ? null : plainText(repromptSsml),
       ended: response.response?.shouldEndSession === true,

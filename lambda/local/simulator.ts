@@ -58,7 +58,7 @@ async function main(): Promise<void> {
   if (storage.warning) console.log(`(${storage.warning})`);
   const skill = buildSkill({ store: storage.store, log: () => undefined });
   // One terminal user, the same on every run, so progress saved today is offered back tomorrow.
-  const conversation = new Conversation({ locale: options.locale, userId: LOCAL_USER, handler: (event) => skill.invoke(event) });
+  const conversation = new Conversation({ locale: options.locale, userId: LOCAL_USER, forgiving: true, handler: (event) => skill.invoke(event) });
   const interactive = process.stdin.isTTY === true;
 
   // The examples come from the locale's own model, so they are in the language being spoken.
@@ -70,6 +70,8 @@ async function main(): Promise<void> {
 
   const show = (turn: TurnResult): void => {
     const tag = options.showIntent ? ` [${turn.intent}${turn.matched ? '' : ': no sample matched'}]` : '';
+    // Said whenever the terminal went past the model: the grammar is what a device hears.
+    if (turn.guessed) console.log(`   (guessed ${turn.intent}: no sample says exactly that; add it to the grammar if people say it)`);
     console.log(`A:${tag} ${readableText(turn.ssml)}`);
     if (turn.ended) console.log(`   (session closed: say "${examples.open}" to start again)`);
   };

@@ -41,6 +41,11 @@ test('text the model cannot place goes to the fallback, and quit leaves', () => 
   expect(out).not.toMatch(/U: next/);
 });
 
+test('the terminal guesses what the model does not say, and says that it guessed', () => {
+  const out = simulate(["let's do the heel", 'hmm erm next please mate']);
+  expect(out).toMatch(/U: hmm erm next please mate\n {3}\(guessed AMAZON\.NextIntent: no sample says exactly that.*\)\nA: Step 2, the last one/);
+});
+
 test('one-shot requests after the session closed', () => {
   const out = simulate(['stop', 'ask foot massage guide for the ankle stretch']);
   expect(out).toMatch(/U: ask foot massage guide for the ankle stretch\nA: Let's do the ankle stretch/);

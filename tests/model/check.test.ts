@@ -12,7 +12,7 @@ let copy: string;
 
 beforeEach(() => {
   copy = mkdtempSync(join(tmpdir(), 'fmg-check-'));
-  for (const path of ['skill.json', 'interaction-models/en-US.json', 'lambda/locales/en', 'lambda/local/languages/en.json']) {
+  for (const path of ['skill.json', 'interaction-models/en-US.json', 'interaction-models/grammar/en.yaml', 'lambda/locales/en', 'lambda/local/languages/en.json']) {
     cpSync(join(root, path), join(copy, path), { recursive: true });
   }
 });

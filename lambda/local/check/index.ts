@@ -9,11 +9,14 @@ import { describe, readJson, type Problem } from './problem';
 import { checkCatalogWords, checkLanguageWords, checkRegionalWords } from './words';
 import { isRecord } from '../../guide/state';
 import { PROJECT_ROOT } from '../projectRoot';
+import { checkGrammar } from '../grammar/models';
 
 /**
- * `npm run check [-- <locale> ...]`: every locale's words, interaction model
- * and store listing against English, the catalog, the handlers and Alexa's
- * rules. Each problem names the locale, the file and the key. Exits 1 on any.
+ * `npm run check [-- <locale> ...]`: every locale's words, grammar,
+ * interaction model and store listing against English, the catalog, the
+ * handlers and Alexa's rules: the committed model must be what its grammar
+ * generates, and no phrase may belong to two intents. Each problem names the
+ * locale, the file and the key. Exits 1 on any.
  */
 
 
@@ -63,6 +66,7 @@ export function checkProject(root: string = PROJECT_ROOT, only: readonly string[
       if (regional !== undefined && words !== undefined) problems.push(...checkRegionalWords(locale, wordsFile(locale), regional, words, en));
     }
 
+    problems.push(...checkGrammar(locale, root));
     const model = readJson(read, modelFile(locale), locale, problems);
     if (model !== undefined && reference) problems.push(...checkModel(locale, modelFile(locale), model, reference, profile));
     if (model !== undefined && languageModelOf(model)) problems.push(...checkListing(locale, 'skill.json', listings[locale], profile, join(root, modelFile(locale))));

@@ -4,6 +4,7 @@ import { PACE_CHANGES } from '../../handlers/slots';
 import type { LanguageProfile } from '../language';
 import { isRecord } from '../../guide/state';
 import { type Problem } from './problem';
+import { phraseKey } from '../grammar/generate';
 
 /**
  * One interaction model against the skill: the intents it handles (no more,
@@ -39,8 +40,6 @@ const ALWAYS_FORBIDDEN = ['alexa', 'amazon', 'echo', 'computer', 'skill', 'app']
 const MIN_CUSTOM_SAMPLES = 30;
 const MIN_BUILT_IN_SAMPLES = 10;
 
-/** How Alexa compares two phrasings: case and spacing do not count (and in Japanese, no spaces do). */
-const normaliser = (spaced: boolean) => (sample: string): string => sample.toLowerCase().replace(/\s+/g, spaced ? ' ' : '').trim();
 
 export function languageModelOf(json: unknown): LanguageModel | undefined {
   const model = isRecord(json) && isRecord(json.interactionModel) ? json.interactionModel.languageModel : undefined;
@@ -60,7 +59,7 @@ export function checkModel(locale: string, file: string, json: unknown, referenc
   if (/\d/.test(name)) problems.push({ ...at, key, message: `"${name}" must spell numbers as words` });
   if (!/^[\p{L}\p{M}' .]+$/u.test(name)) problems.push({ ...at, key, message: `"${name}" may hold only letters, spaces, apostrophes and periods` });
   const spaced = profile?.spaced ?? true;
-  const normalised = normaliser(spaced);
+  const normalised = phraseKey(spaced);
   if (spaced ? name.trim().split(/\s+/).length < 2 : [...name.replace(/\s/g, '')].length < 2) {
     problems.push({ ...at, key, message: `"${name}" needs at least two ${spaced ? 'words' : 'characters'}` });
   }

@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { voiceFor } from '../../voice/i18n';
+import type { Problem } from '../check/problem';
+import { languageProfile } from '../language';
+import { findConflicts } from './conflicts';
+import { generate, modelText } from './generate';
+import { GrammarFileError, grammarFor } from './source';
+
+/**
+ * One locale's model from its grammar, and what is wrong with the grammar
+ * (as problems `npm run check` prints): errors in the file, phrases two
+ * intents share, a model too big for Alexa, a committed file that is not
+ * what the grammar writes.
+ */
+
+export const modelFile = (locale: string): string => join('interaction-models', `${locale}.json`);
+
+/**
+ * Alexa's model API refuses a model definition longer than 1,000,000
+ * characters (reported in ask-cli issue #9). A generated model may use half
+ * of that, counted in UTF-8 bytes (stricter for Devanagari or Arabic), so a
+ * language can grow without ever meeting the limit.
+ */
+export const MAX_MODEL_BYTES = 500_000;
+
+export interface LocaleModel {
+  readonly text: string | null;
+  readonly problems: readonly Problem[];
+  readonly samples: number;
+}
+
+export function buildLocaleModel(locale: string, root: string): LocaleModel {
+  let generated;
+  let grammarFiles: readonly string[];
+  try {
+    const grammar = grammarFor(locale, root);
+    grammarFiles = grammar.files;
+    generated = generate(grammar, languageProfile(locale, root).spaced);
+  } catch (error) {
+    if (error instanceof GrammarFileError) return { text: null, samples: 0, problems: [{ locale, file: error.file, key: error.key, message: error.message }] };
+    throw error;
+  }
+  const problems: Problem[] = [];
+  const file = grammarFiles.join(' + ');
+  for (const c of findConflicts(generated, languageProfile(locale, root).spaced, voiceFor(locale).numbers)) {
+    problems.push({
+      locale,
+      file,
+      key: `"${c.phrase}"`,
+      message: `is said by two intents: ${c.first.intent} ("${c.first.pattern}") and ${c.second.intent} ("${c.second.pattern}")`,
+    });
+  }
+  const text = modelText(generated.model);
+  const bytes = Buffer.byteLength(JSON.stringify(generated.model));
+  if (bytes > MAX_MODEL_BYTES) problems.push({ locale, file, key: '(size)', message: `generates a model of ${bytes} bytes; keep it under ${MAX_MODEL_BYTES}` });
+  const samples = generated.model.interactionModel.languageModel.intents.reduce((n, i) => n + i.samples.length, 0);
+  return { text, problems, samples };
+}
+
+/** The problems of a locale's grammar, and whether its committed model is what the grammar writes. */
+export function checkGrammar(locale: string, root: string): Problem[] {
+  const built = buildLocaleModel(locale, root);
+  if (built.text === null) return [...built.problems];
+  let committed: string | null = null;
+  try {
+    committed = readFileSync(join(root, modelFile(locale)), 'utf8');
+  } catch {
+    // Said by the locale checks: the model file is missing.
+  }
+  const stale: Problem[] =
+    committed !== null && committed !== built.text
+      ? [{ locale, file: modelFile(locale), key: '(file)', message: `is not what ${grammarFor(locale, root).files.join(' + ')} generates: run npm run models` }]
+      : [];
+  return [...built.problems, ...stale];
+}

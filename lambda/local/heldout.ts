@@ -1,0 +1,120 @@
+import './quiet';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ResponseEnvelope } from 'ask-sdk-model';
+import { isRecord } from '../guide/state';
+import { SUPPORTED_LOCALES } from '../voice/locales';
+import { Conversation } from './conversation';
+import { phraseKey } from './grammar/generate';
+import { languageProfile } from './language';
+import { PROJECT_ROOT } from './projectRoot';
+
+/**
+ * `npm run heldout [-- <locale> ...] [--final]`: how much of what native
+ * speakers wrote, without ever seeing the grammar or the models
+ * (tests/heldout/<locale>.json), the model understands by exact sample
+ * matching, as the tests do. The `dev` phrasings show which families the
+ * grammar misses; `--final` also measures the sealed set, which nobody
+ * tunes against. Writes build/heldout/report.json.
+ */
+
+export interface HeldOutPhrase {
+  readonly say: string;
+  readonly intent: string;
+  readonly slots?: Readonly<Record<string, string | number>>;
+}
+export interface HeldOutFile {
+  readonly dev: readonly HeldOutPhrase[];
+  readonly final: readonly HeldOutPhrase[];
+}
+export interface Miss {
+  readonly say: string;
+  readonly expected: string;
+  readonly got: string;
+}
+export interface SetResult {
+  readonly total: number;
+  readonly understood: number;
+  readonly misses: readonly Miss[];
+}
+
+export const heldOutFile = (locale: string, root: string = PROJECT_ROOT): string => join(root, 'tests', 'heldout', `${locale}.json`);
+
+export function readHeldOut(locale: string, root: string = PROJECT_ROOT): HeldOutFile {
+  const raw: unknown = JSON.parse(readFileSync(heldOutFile(locale, root), 'utf8'));
+  const list = (value: unknown): HeldOutPhrase[] => (Array.isArray(value) ? value.filter((p): p is HeldOutPhrase => isRecord(p) && typeof p.say === 'string' && typeof p.intent === 'string') : []);
+  return isRecord(raw) ? { dev: list(raw.dev), final: list(raw.final) } : { dev: [], final: [] };
+}
+
+type ModelTypes = readonly { readonly name: string; readonly values: readonly { readonly id: string; readonly name: { readonly value: string; readonly synonyms?: readonly string[] } }[] }[];
+
+/** Measures one set of phrasings against one locale's committed model. */
+export function measure(locale: string, phrases: readonly HeldOutPhrase[], root: string = PROJECT_ROOT): SetResult {
+  const conversation = new Conversation({ locale, handler: () => Promise.reject(new Error('nothing is sent while measuring')) as Promise<ResponseEnvelope> });
+  const model = JSON.parse(readFileSync(join(root, 'interaction-models', `${locale}.json`), 'utf8')) as { interactionModel: { languageModel: { types: ModelTypes } } };
+  const key = phraseKey(languageProfile(locale, root).spaced);
+  const ids = new Map<string, Map<string, string>>();
+  for (const type of model.interactionModel.languageModel.types) {
+    ids.set(type.name, new Map(type.values.flatMap((v) => [v.name.value, ...(v.name.synonyms ?? [])].map((p) => [key(p), v.id] as const))));
+  }
+  const idOf = (type: string, value: string | undefined): string | undefined => (value === undefined ? undefined : ids.get(type)?.get(key(value)));
+
+  const misses: Miss[] = [];
+  for (const phrase of phrases) {
+    const understood = conversation.understand(phrase.say);
+    const expected = describeExpected(phrase);
+    if (understood.kind !== 'intent') {
+      misses.push({ say: phrase.say, expected, got: 'nothing (fallback)' });
+      continue;
+    }
+    const got: Record<string, string> = {};
+    if (understood.slots.technique !== undefined) got.technique = idOf('TechniqueName', understood.slots.technique) ?? `?${understood.slots.technique}`;
+    if (understood.slots.pace !== undefined) got.pace = idOf('PaceName', understood.slots.pace) ?? `?${understood.slots.pace}`;
+    const step = understood.slots.stepNumber ?? idOf('StepOrdinal', understood.slots.stepOrdinal);
+    if (step !== undefined) got.step = step;
+    const description = describeExpected({ say: phrase.say, intent: understood.intent, slots: got });
+    if (description !== expected) misses.push({ say: phrase.say, expected, got: description });
+  }
+  return { total: phrases.length, understood: phrases.length - misses.length, misses };
+}
+
+function describeExpected(phrase: HeldOutPhrase): string {
+  const slots = Object.entries(phrase.slots ?? {})
+    .filter(([name]) => ['technique', 'pace', 'step'].includes(name))
+    .map(([name, value]) => `${name}=${String(value)}`)
+    .sort();
+  return slots.length > 0 ? `${phrase.intent} (${slots.join(', ')})` : phrase.intent;
+}
+
+const percent = (r: SetResult): string => (r.total === 0 ? '—' : `${((100 * r.understood) / r.total).toFixed(1)}%`);
+
+export function main(args: readonly string[]): number {
+  const final = args.includes('--final');
+  const locales = args.filter((a) => !a.startsWith('--'));
+  const unknown = locales.filter((a) => !(SUPPORTED_LOCALES as readonly string[]).includes(a));
+  if (unknown.length > 0) {
+    console.error(`npm run heldout: unknown locale ${unknown.join(', ')}; supported: ${SUPPORTED_LOCALES.join(', ')}`);
+    return 2;
+  }
+  const report: Record<string, { dev: SetResult; final?: SetResult }> = {};
+  for (const locale of locales.length > 0 ? locales : SUPPORTED_LOCALES) {
+    let file: HeldOutFile;
+    try {
+      file = readHeldOut(locale);
+    } catch {
+      console.log(`${locale}: no tests/heldout/${locale}.json`);
+      continue;
+    }
+    const dev = measure(locale, file.dev);
+    const sealed = final ? measure(locale, file.final) : undefined;
+    report[locale] = { dev, ...(sealed ? { final: sealed } : {}) };
+    console.log(`${locale}: dev ${dev.understood}/${dev.total} (${percent(dev)})${sealed ? `, final ${sealed.understood}/${sealed.total} (${percent(sealed)})` : ''}`);
+    for (const miss of dev.misses) console.log(`  dev   "${miss.say}" → ${miss.got}; expected ${miss.expected}`);
+    for (const miss of sealed?.misses ?? []) console.log(`  final "${miss.say}" → ${miss.got}; expected ${miss.expected}`);
+  }
+  mkdirSync(join(PROJECT_ROOT, 'build', 'heldout'), { recursive: true });
+  writeFileSync(join(PROJECT_ROOT, 'build', 'heldout', 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+  return 0;
+}
+
+if (require.main === module) process.exitCode = main(process.argv.slice(2));

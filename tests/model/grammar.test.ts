@@ -1,0 +1,153 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { checkProject } from '../../lambda/local/check/index';
+import { describe as describeProblem } from '../../lambda/local/check/problem';
+import { findConflicts } from '../../lambda/local/grammar/conflicts';
+import { generate } from '../../lambda/local/grammar/generate';
+import { checkGrammar } from '../../lambda/local/grammar/models';
+import { expand } from '../../lambda/local/grammar/pattern';
+import { grammarFor, type GrammarSource } from '../../lambda/local/grammar/source';
+
+// The grammars are the source of every interaction model: what a pattern
+// says, what a regional file adds, and the conflicts and stale files that
+// `npm run check` must refuse, each naming where to look.
+
+const root = join(__dirname, '..', '..');
+
+describe('patterns', () => {
+  test('choices, optional parts and pieces expand to every phrasing, in order, without repeats', () => {
+    const pieces = new Map([
+      ['ok', ['okay', 'all right']],
+      ['please', ['please', '<ok> please']],
+    ]);
+    expect(expand('[<ok>] (next|the next step) [<please>]', pieces)).toEqual([
+      'next',
+      'next please',
+      'next okay please',
+      'next all right please',
+      'the next step',
+      'the next step please',
+      'the next step okay please',
+      'the next step all right please',
+      'okay next',
+      'okay next please',
+      'okay next okay please',
+      'okay next all right please',
+      'okay the next step',
+      'okay the next step please',
+      'okay the next step okay please',
+      'okay the next step all right please',
+      'all right next',
+      'all right next please',
+      'all right next okay please',
+      'all right next all right please',
+      'all right the next step',
+      'all right the next step please',
+      'all right the next step okay please',
+      'all right the next step all right please',
+    ]);
+    expect(expand('go to step {stepNumber} [now]')).toEqual(['go to step {stepNumber}', 'go to step {stepNumber} now']);
+    expect(expand('(a|b)|c')).toEqual(['a', 'b', 'c']);
+  });
+
+  test('text written without spaces is joined as written', () => {
+    expect(expand('[ちょっと](待って|止めて)[ください]')).toEqual(['待って', '待ってください', '止めて', '止めてください', 'ちょっと待って', 'ちょっと待ってください', 'ちょっと止めて', 'ちょっと止めてください']);
+  });
+
+  test('mistakes are named: unknown or self-referring pieces, unbalanced brackets, runaway patterns', () => {
+    expect(() => expand('<nope> next')).toThrow('<nope> is not a piece of this grammar');
+    expect(() => expand('<a>', new Map([['a', ['x <a>']]]))).toThrow('<a> refers to itself (a → a)');
+    expect(() => expand('(next|step')).toThrow('missing )');
+    expect(() => expand('next]')).toThrow('] without its opening bracket');
+    expect(() => expand('(a|b|c|d|e|f|g|h|i|j) '.repeat(5))).toThrow(/more than 5000 phrasings/);
+  });
+});
+
+describe('a grammar made into a model', () => {
+  const source = (over: Partial<GrammarSource>): GrammarSource => ({
+    invocation: 'foot massage guide',
+    pieces: new Map(),
+    intents: new Map(),
+    types: new Map(),
+    files: ['interaction-models/grammar/xx.yaml'],
+    ...over,
+  });
+
+  test('except removes what belongs to another intent; the first phrasing of a value is its name', () => {
+    const { model } = generate(
+      source({
+        intents: new Map([['AMAZON.StartOverIntent', { say: ['[go] back to the (start|first step)'], except: ['[go] back to the first step'] }]]),
+        types: new Map([['TechniqueName', new Map([['toes', ['the toes', '[the] toe (massage|stretch)']]])]]),
+      }),
+      true,
+    );
+    const lm = model.interactionModel.languageModel;
+    expect(lm.intents.find((i) => i.name === 'AMAZON.StartOverIntent')?.samples).toEqual(['back to the start', 'go back to the start']);
+    expect(lm.intents.find((i) => i.name === 'StartTechniqueIntent')?.slots).toEqual([{ name: 'technique', type: 'TechniqueName' }]);
+    expect(lm.types[0]).toEqual({ name: 'TechniqueName', values: [{ id: 'toes', name: { value: 'the toes', synonyms: ['toe massage', 'toe stretch', 'the toe massage', 'the toe stretch'] } }] });
+  });
+
+  test('a phrase two intents produce once slots are filled is a conflict naming both patterns', () => {
+    const generated = generate(
+      source({
+        intents: new Map([
+          ['GoToStepIntent', { say: ['[go] back to the {stepOrdinal} step', 'step {stepNumber}'], except: [] }],
+          ['AMAZON.StartOverIntent', { say: ['go back to the first step'], except: [] }],
+          ['AMAZON.NextIntent', { say: ['step three'], except: [] }],
+        ]),
+        types: new Map([['StepOrdinal', new Map([['1', ['first']]])]]),
+      }),
+      true,
+    );
+    expect(findConflicts(generated, true, { three: 3 })).toEqual([
+      { phrase: 'step three', first: { intent: 'GoToStepIntent', pattern: 'step {stepNumber}' }, second: { intent: 'AMAZON.NextIntent', pattern: 'step three' } },
+      { phrase: 'go back to the first step', first: { intent: 'GoToStepIntent', pattern: '[go] back to the {stepOrdinal} step' }, second: { intent: 'AMAZON.StartOverIntent', pattern: 'go back to the first step' } },
+    ]);
+  });
+
+  test('an intent or slot type the skill does not have is refused with its file and key', () => {
+    expect(() => generate(source({ intents: new Map([['DanceIntent', { say: ['dance'], except: [] }]]) }), true)).toThrow('is not an intent the skill handles');
+    expect(() => generate(source({ types: new Map([['Colour', new Map()]]) }), true)).toThrow('is not a slot type of the skill');
+  });
+});
+
+describe('the project', () => {
+  let copy: string;
+  beforeEach(() => {
+    copy = mkdtempSync(join(tmpdir(), 'fmg-grammar-'));
+    for (const path of ['skill.json', 'interaction-models', 'lambda/locales/en', 'lambda/locales/fr', 'lambda/local/languages']) cpSync(join(root, path), join(copy, path), { recursive: true });
+  });
+  afterEach(() => rmSync(copy, { recursive: true, force: true }));
+
+  test('a regional file adds to its language: its model holds everything the language says, and more', () => {
+    const en = grammarFor('en-US', root);
+    const gb = grammarFor('en-GB', root);
+    expect(gb.files).toEqual(['interaction-models/grammar/en.yaml', 'interaction-models/grammar/en-GB.yaml']);
+    const samples = (locale: string) => new Set(JSON.parse(readFileSync(join(root, 'interaction-models', `${locale}.json`), 'utf8')).interactionModel.languageModel.intents.flatMap((i: { samples: string[] }) => i.samples));
+    const us = samples('en-US');
+    const uk = samples('en-GB');
+    expect([...us].every((s) => uk.has(s))).toBe(true);
+    expect(uk.size).toBeGreaterThan(us.size);
+    expect(gb.invocation).toBe(en.invocation);
+  });
+
+  test('every committed model is exactly what its grammar generates, with no conflicts', () => {
+    for (const locale of ['en-US', 'fr-CA']) expect(checkGrammar(locale, root).map(describeProblem)).toEqual([]);
+  });
+
+  test('a hand-edited model, a conflict and a broken pattern are each refused, naming the file', () => {
+    const model = JSON.parse(readFileSync(join(copy, 'interaction-models/en-US.json'), 'utf8'));
+    model.interactionModel.languageModel.intents[0].samples.push('dance for me');
+    writeFileSync(join(copy, 'interaction-models/en-US.json'), JSON.stringify(model, null, 2));
+    expect(checkProject(copy, ['en-US']).map(describeProblem)).toContain('en-US  interaction-models/en-US.json  (file): is not what interaction-models/grammar/en.yaml generates: run npm run models');
+
+    writeFileSync(join(copy, 'interaction-models/grammar/en-CA.yaml'), 'intents:\n  AMAZON.HelpIntent: [next]\n');
+    expect(checkProject(copy, ['en-CA']).map(describeProblem)).toContainEqual(
+      expect.stringMatching(/^en-CA {2}interaction-models\/grammar\/en\.yaml \+ interaction-models\/grammar\/en-CA\.yaml {2}"next": is said by two intents: AMAZON\.NextIntent \(".*"\) and AMAZON\.HelpIntent \("next"\)$/),
+    );
+
+    writeFileSync(join(copy, 'interaction-models/grammar/fr-CA.yaml'), 'intents:\n  AMAZON.NextIntent: ["(suivant"]\n');
+    expect(checkProject(copy, ['fr-CA']).map(describeProblem)).toContain('fr-CA  interaction-models/grammar/fr-CA.yaml  intents.AMAZON.NextIntent: "(suivant": missing )');
+  });
+});
