@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { VirtualAlexa } from 'virtual-alexa';
 import { Utterance, type IModel } from 'virtual-core';
+import { SamplePhrase } from 'virtual-core/lib/src/SampleUtterances';
 import { parseSpokenNumber } from '../handlers/slots';
 import { voiceFor } from '../voice/i18n';
 import { stopWordsFor, withoutFillers } from './fillers';
@@ -16,6 +17,15 @@ import { PROJECT_ROOT } from './projectRoot';
  * real handler, and the response comes back as plain words. Used by
  * `npm start` and by the transcript tests, so both hear the same skill.
  */
+
+// virtual-core compiles every sample's pattern again for every utterance it
+// tries (thousands of samples a model, generated from the grammars); the
+// pattern depends only on the sample, so it is compiled once.
+const compile = SamplePhrase.prototype.regex;
+SamplePhrase.prototype.regex = function cachedRegex(this: SamplePhrase & { compiled?: RegExp }): RegExp {
+  this.compiled ??= compile.call(this);
+  return this.compiled;
+};
 
 export type SkillHandler = (event: RequestEnvelope) => Promise<ResponseEnvelope>;
 
