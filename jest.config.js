@@ -1,6 +1,9 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
+  // A transcript matches each line against every sample of a generated model (thousands); on a busy
+  // two-core machine a long conversation can pass jest's 5 s default without anything being wrong.
+  testTimeout: 30_000,
   roots: ['<rootDir>/tests'],
   transform: { '^.+\\.ts$': 'ts-jest' },
   setupFiles: ['<rootDir>/tests/support/env.ts'],
