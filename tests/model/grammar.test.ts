@@ -106,6 +106,26 @@ describe('a grammar made into a model', () => {
     ]);
   });
 
+  test('a technique name round a frame is a conflict too, though technique samples are never all filled in', () => {
+    // 60 names: more than a slot type that is left open, as the real technique names are.
+    const names = ['the heel', 'heel', ...Array.from({ length: 58 }, (_, i) => `name ${i}`)];
+    const generated = generate(
+      source({
+        intents: new Map([
+          ['StartTechniqueIntent', { say: ["[let's do] {technique} [please]"], except: [] }],
+          ['AMAZON.NextIntent', { say: ['next [please]', "let's do heel"], except: [] }],
+          ['AMAZON.HelpIntent', { say: ['the heel please'], except: [] }],
+        ]),
+        types: new Map([['TechniqueName', new Map([['relaxHeel', names]])]]),
+      }),
+      true,
+    );
+    expect(findConflicts(generated, true, {}).map((c) => `${c.phrase}: ${c.first.intent} / ${c.second.intent}`).sort()).toEqual([
+      "let's do heel: StartTechniqueIntent / AMAZON.NextIntent",
+      'the heel please: StartTechniqueIntent / AMAZON.HelpIntent',
+    ]);
+  });
+
   test('an intent or slot type the skill does not have is refused with its file and key', () => {
     expect(() => generate(source({ intents: new Map([['DanceIntent', { say: ['dance'], except: [] }]]) }), true)).toThrow('is not an intent the skill handles');
     expect(() => generate(source({ types: new Map([['Colour', new Map()]]) }), true)).toThrow('is not a slot type of the skill');
