@@ -212,7 +212,8 @@ export class Conversation {
   /**
    * The intent and slots the model gives this text, matched exactly against
    * its samples. Alexa sends numbers as digits, so a number said in words is
-   * tried as digits, and number slots are sent as digits; text written
+   * tried as digits, and number slots are sent as digits; a number outside
+   * a slot is tried as the word that was said ("my daughter is 4"); text written
    * without spaces gets them round slot values, as the samples are written
    * (virtual-alexa finds a slot only beside a space). A forgiving
    * conversation then looks past filler words and, last, to the nearest sample.
@@ -227,7 +228,9 @@ export class Conversation {
   private match(forms: readonly string[]): { intent: string; slots: Record<string, string> } | null {
     const model = modelOf(this.alexa);
     const spacedOut = this.profile.spaced ? [] : forms.map((form) => spaceOut(form, this.wordsToSpace));
-    for (const candidate of [...forms, ...spacedOut].flatMap((form) => [form, digitsForNumberWords(form, this.numberWords)])) {
+    const inWords = forms.flatMap((form) => numberWordsForDigits(form, this.numberWords));
+    const candidates = [...forms, ...spacedOut].flatMap((form) => [form, digitsForNumberWords(form, this.numberWords)]);
+    for (const candidate of [...candidates, ...inWords, ...(this.profile.spaced ? [] : inWords.map((form) => spaceOut(form, this.wordsToSpace)))]) {
       const utterance = new Utterance(model, candidate);
       if (!utterance.matched()) continue;
       const intent = utterance.intent() as string;
@@ -347,6 +350,27 @@ function spaceOut(text: string, words: readonly string[]): string {
   }
   parts.push(plain);
   return parts.map((part) => part.trim()).filter(Boolean).join(' ');
+}
+
+/** At most this many spellings of one utterance's numbers are tried ("1" is "एक" and "वन" in Hindi). */
+const MAX_NUMBER_SPELLINGS = 16;
+
+/**
+ * "my daughter is 4" → "my daughter is four", "もう1回" → "もう一回": a number
+ * outside a number slot reaches the model as the word that was said, and a
+ * sample holds it as that word (Alexa's samples have no digits), while
+ * people typing, and the held-out writers, write it as digits. Tried only
+ * after the text as typed.
+ */
+function numberWordsForDigits(text: string, words: Readonly<Record<string, number>>): string[] {
+  if (!/\d/.test(text)) return [];
+  let spellings = [''];
+  for (const piece of text.split(/(\d+)/)) {
+    const said = /^\d+$/.test(piece) ? Object.keys(words).filter((word) => words[word] === Number(piece)) : [];
+    const options = said.length > 0 ? said : [piece];
+    spellings = spellings.flatMap((start) => options.map((option) => start + option)).slice(0, MAX_NUMBER_SPELLINGS);
+  }
+  return spellings;
 }
 
 /** "go to step ninety nine" → "go to step 99", as Alexa's speech recognition would send it. */

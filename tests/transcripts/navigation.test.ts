@@ -132,6 +132,19 @@ test('words people wrap round a request are looked past, as Alexa would', async 
   `);
 });
 
+test('a number outside a step slot is the word that was said: "give me 2 minutes" is a pause, "step 2" still a step', async () => {
+  await transcript(`
+    U: let's do the heel
+    A: relaxing the heel | step 1 of 2
+    U: give me 2 minutes
+    A!: paused at step 1 of 2
+    U: ask foot massage guide to continue
+    A: step 1 of 2
+    U: go to step 2
+    A: step 2, the last one
+  `);
+});
+
 test('the terminal (not the tests) guesses phrasings no sample has by their nearest sample, and nonsense still goes nowhere', async () => {
   const conversation = new Conversation({ locale: 'en-US', forgiving: true, handler: (event) => handler(event) });
   const turns = await transcript(`
