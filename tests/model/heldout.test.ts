@@ -9,7 +9,7 @@ import { SUPPORTED_LOCALES } from '../../lambda/voice/locales';
 // README ("Held-out phrasings") has the figures; this keeps them from sliding.
 
 /** The least share of a locale's sealed phrasings the model must understand. */
-const MIN_UNDERSTOOD = 0.5;
+const MIN_UNDERSTOOD = 0.55;
 /** A phrase understood as the wrong intent is the worst error (a wrong action, not "sorry?"): at most two in a hundred. */
 const MAX_WRONG_INTENT = 0.02;
 
