@@ -10,6 +10,7 @@ import { stopWordsFor, withoutFillers } from './fillers';
 import { languageProfile, type LanguageProfile } from './language';
 import { NearestSample, type ModelJson } from './nearest';
 import { PROJECT_ROOT } from './projectRoot';
+import { numberWordsForDigits } from './spokenNumbers';
 
 /**
  * A conversation with the skill the way a device holds one: typed text is
@@ -350,27 +351,6 @@ function spaceOut(text: string, words: readonly string[]): string {
   }
   parts.push(plain);
   return parts.map((part) => part.trim()).filter(Boolean).join(' ');
-}
-
-/** At most this many spellings of one utterance's numbers are tried ("1" is "एक" and "वन" in Hindi). */
-const MAX_NUMBER_SPELLINGS = 16;
-
-/**
- * "my daughter is 4" → "my daughter is four", "もう1回" → "もう一回": a number
- * outside a number slot reaches the model as the word that was said, and a
- * sample holds it as that word (Alexa's samples have no digits), while
- * people typing, and the held-out writers, write it as digits. Tried only
- * after the text as typed.
- */
-function numberWordsForDigits(text: string, words: Readonly<Record<string, number>>): string[] {
-  if (!/\d/.test(text)) return [];
-  let spellings = [''];
-  for (const piece of text.split(/(\d+)/)) {
-    const said = /^\d+$/.test(piece) ? Object.keys(words).filter((word) => words[word] === Number(piece)) : [];
-    const options = said.length > 0 ? said : [piece];
-    spellings = spellings.flatMap((start) => options.map((option) => start + option)).slice(0, MAX_NUMBER_SPELLINGS);
-  }
-  return spellings;
 }
 
 /** "go to step ninety nine" → "go to step 99", as Alexa's speech recognition would send it. */
