@@ -5,6 +5,7 @@ import { characterBigrams, trainClassifier } from '../../lambda/local/nlu/classi
 import { evaluateSet } from '../../lambda/local/nlu/evaluate';
 import { main, REPORT_FILE } from '../../lambda/local/nlu/index';
 import { maskModel, parseLanguageModel, slotMasker } from '../../lambda/local/nlu/samples';
+import { fillerOwners } from '../../lambda/local/nlu/fillerOwners';
 import { HIGH_CONFIDENCE } from '../../lambda/local/nlu/thresholds';
 
 // `npm run check:nlu` on a made-up model of three intents: what it must get
@@ -126,3 +127,25 @@ test('Japanese is split into words by @nlpjs/lang-ja, or else into character pai
   expect(await pairs.featuresOf('次へ進んで')).toEqual(['次へ', 'へ進', '進ん', 'んで']);
   expect((await pairs.classify('マッサージ止めて')).intent).toBe('AMAZON.StopIntent');
 }, 60_000);
+
+test('a filler one intent carries far more often than the others is named, from the model alone', () => {
+  const goodbyes = ['stop', 'quit', 'end it', 'goodbye', 'bye now', 'that is all', 'we are done', 'finish here', 'close it', 'enough', 'see you', 'good night'];
+  const requests = ['next', 'go on', 'the next step', 'carry on', 'what is next', 'move on', 'keep going', 'onwards', 'and now', 'what now', 'then', 'continue please', 'next please', 'okay next', 'okay go on', 'the next one', 'forward', 'skip ahead', 'go forward', 'step on'];
+  const model = (stop: string[]) =>
+    parseLanguageModel({
+      interactionModel: {
+        languageModel: {
+          invocationName: 'tiny guide',
+          intents: [
+            { name: 'AMAZON.NextIntent', samples: requests },
+            { name: 'AMAZON.StopIntent', samples: stop },
+          ],
+        },
+      },
+    }, 'tiny.json');
+  const lopsided = fillerOwners(model([...goodbyes, ...goodbyes.map((g) => `${g} thanks`)]), ['thanks', 'please', 'okay'], true);
+  expect(lopsided.map((o) => `${o.intent} ${o.filler}`)).toEqual(['AMAZON.StopIntent thanks']);
+  expect(lopsided[0].share).toBeCloseTo(0.5);
+  // "please" and "okay" sit on a few of Next's 20 samples only: below the share that is learnt.
+  expect(fillerOwners(model([...goodbyes, ...goodbyes.map((g) => `${g} now`)]), ['thanks', 'please', 'okay'], true)).toEqual([]);
+});

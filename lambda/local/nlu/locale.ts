@@ -5,6 +5,7 @@ import { readHeldOut, type HeldOut } from './heldout';
 import { randomFor } from './random';
 import { FALLBACK_INTENT, maskModel, readLanguageModel, slotMasker, type LanguageModel } from './samples';
 import { languageProfile } from '../language';
+import { fillerOwners } from './fillerOwners';
 import { FOLDS, HIGH_CONFIDENCE, MAX_FOLD_TRAINING, MIN_FINAL_ACCURACY } from './thresholds';
 
 /** What `npm run check:nlu` found for one locale; also its entry in build/nlu/report.json. */
@@ -49,7 +50,12 @@ export async function checkLocale(root: string, locale: string): Promise<LocaleR
   } catch (error) {
     return failedReport(locale, `interaction model unreadable: ${(error as Error).message}`, seconds());
   }
-  const mask = slotMasker(model, languageProfile(locale).spaced);
+  const profile = languageProfile(locale);
+  // The words people end any request with (thanks, please, now): the leading ones include yes and no, which rightly belong to one intent.
+  for (const owner of fillerOwners(model, profile.fillers.trailing, profile.spaced)) {
+    notes.push(`"${owner.filler}" is in ${percent(owner.share)} of ${owner.intent}'s samples and ${percent(owner.elsewhere)} of the others': people add it to any request, so put it on every short command or on none`);
+  }
+  const mask = slotMasker(model, profile.spaced);
   const filled = maskModel(model, mask);
   notes.push(...filled.notes);
 
