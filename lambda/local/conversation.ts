@@ -10,7 +10,7 @@ import { stopWordsFor, withoutFillers } from './fillers';
 import { languageProfile, type LanguageProfile } from './language';
 import { NearestSample, type ModelJson } from './nearest';
 import { PROJECT_ROOT } from './projectRoot';
-import { numberWordsForDigits } from './spokenNumbers';
+import { digitsForNumberWords, numberWordsForDigits } from './spokenNumbers';
 
 /**
  * A conversation with the skill the way a device holds one: typed text is
@@ -228,10 +228,9 @@ export class Conversation {
 
   private match(forms: readonly string[]): { intent: string; slots: Record<string, string> } | null {
     const model = modelOf(this.alexa);
-    const spacedOut = this.profile.spaced ? [] : forms.map((form) => spaceOut(form, this.wordsToSpace));
+    const withSpaces = (list: readonly string[]) => (this.profile.spaced ? list : [...list, ...list.map((form) => spaceOut(form, this.wordsToSpace))]);
     const inWords = forms.flatMap((form) => numberWordsForDigits(form, this.numberWords));
-    const candidates = [...forms, ...spacedOut].flatMap((form) => [form, digitsForNumberWords(form, this.numberWords)]);
-    for (const candidate of [...candidates, ...inWords, ...(this.profile.spaced ? [] : inWords.map((form) => spaceOut(form, this.wordsToSpace)))]) {
+    for (const candidate of [...withSpaces(forms).flatMap((form) => [form, digitsForNumberWords(form, this.numberWords)]), ...withSpaces(inWords)]) {
       const utterance = new Utterance(model, candidate);
       if (!utterance.matched()) continue;
       const intent = utterance.intent() as string;
@@ -351,19 +350,4 @@ function spaceOut(text: string, words: readonly string[]): string {
   }
   parts.push(plain);
   return parts.map((part) => part.trim()).filter(Boolean).join(' ');
-}
-
-/** "go to step ninety nine" → "go to step 99", as Alexa's speech recognition would send it. */
-function digitsForNumberWords(text: string, words: Readonly<Record<string, number>>): string {
-  const tokens = text.split(' ');
-  const out: string[] = [];
-  for (let i = 0; i < tokens.length; ) {
-    let j = i;
-    while (j < tokens.length && Object.prototype.hasOwnProperty.call(words, tokens[j])) j++;
-    if (j > i) {
-      out.push(String(parseSpokenNumber(tokens.slice(i, j).join(' '), words)));
-      i = j;
-    } else out.push(tokens[i++]);
-  }
-  return out.join(' ');
 }

@@ -1,5 +1,7 @@
 // Numbers as people say them, for the local tools that read typed text as
-// speech (the terminal, the tests and the held-out measure).
+// speech (the terminal, the tests and the held-out measure), both ways.
+
+import { parseSpokenNumber } from '../handlers/slots';
 
 /** At most this many spellings of one utterance's numbers are tried ("1" is "एक" and "वन" in Hindi). */
 const MAX_NUMBER_SPELLINGS = 16;
@@ -20,4 +22,19 @@ export function numberWordsForDigits(text: string, words: Readonly<Record<string
     spellings = spellings.flatMap((start) => options.map((option) => start + option)).slice(0, MAX_NUMBER_SPELLINGS);
   }
   return spellings;
+}
+
+/** "go to step ninety nine" → "go to step 99", as Alexa's speech recognition would send it. */
+export function digitsForNumberWords(text: string, words: Readonly<Record<string, number>>): string {
+  const tokens = text.split(' ');
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    let j = i;
+    while (j < tokens.length && Object.prototype.hasOwnProperty.call(words, tokens[j])) j++;
+    if (j > i) {
+      out.push(String(parseSpokenNumber(tokens.slice(i, j).join(' '), words)));
+      i = j;
+    } else out.push(tokens[i++]);
+  }
+  return out.join(' ');
 }

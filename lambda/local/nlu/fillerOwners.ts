@@ -1,7 +1,7 @@
 import type { LanguageModel } from './samples';
 
 /** A filler carried by at least this share of one intent's samples is learnt as that intent's word. */
-export const FILLER_OWNER_SHARE = 0.25;
+const FILLER_OWNER_SHARE = 0.25;
 /** …when the other intents carry it at most this many times less often. */
 const FILLER_OWNER_RATIO = 5;
 /** Intents with fewer samples say too little for a share to mean anything. */
@@ -17,7 +17,7 @@ export interface FillerOwner {
 }
 
 /**
- * Fillers ("thanks", "grazie", "okay") that one intent carries far more
+ * Fillers ("thanks", "grazie", "danke") that one intent carries far more
  * often than the rest. People wrap them round requests of every kind, so a
  * statistical recogniser that learnt "grazie" as a goodbye sends "ok grazie,
  * the heel now" to Stop: the grammar should put such words on every short
@@ -26,10 +26,11 @@ export interface FillerOwner {
 export function fillerOwners(model: LanguageModel, fillers: readonly string[], spaced: boolean): FillerOwner[] {
   const carries = (sample: string, filler: string): boolean => (spaced ? ` ${sample} `.includes(` ${filler} `) : sample.includes(filler));
   const intents = model.intents.filter((intent) => intent.samples.length > 0);
+  const samples = intents.map((intent) => intent.samples.map((sample) => sample.toLowerCase()));
   const total = intents.reduce((sum, intent) => sum + intent.samples.length, 0);
   const owners: FillerOwner[] = [];
   for (const filler of new Set(fillers.map((f) => f.toLowerCase()))) {
-    const counts = intents.map((intent) => intent.samples.filter((sample) => carries(sample.toLowerCase(), filler)).length);
+    const counts = samples.map((own) => own.filter((sample) => carries(sample, filler)).length);
     const all = counts.reduce((sum, n) => sum + n, 0);
     intents.forEach((intent, i) => {
       if (intent.samples.length < MIN_SAMPLES) return;
