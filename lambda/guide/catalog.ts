@@ -10,6 +10,12 @@
 
 /** What the skill says halfway through a timed step. */
 export type MidCue = 'halfway' | 'keepSlow' | 'changeHands' | 'nextToe' | 'breathe';
+/**
+ * How a step closes. A counted step ends with it; an uncounted one says it
+ * after the step ('release' goes without saying there). Kept out of the step's
+ * words so the count never comes after "then lower the leg".
+ */
+export type EndCue = 'release' | 'lowerLeg' | 'letGo' | 'wrapTowel';
 
 /** The part of the foot a step works, highlighted on screens. */
 export type Area = 'whole' | 'ankle' | 'heel' | 'sole' | 'toes' | 'top';
@@ -21,6 +27,7 @@ export interface Step {
   /** Seconds of hands-on practice the skill counts through at normal pace; 0 for none. */
   readonly practiceSeconds: number;
   readonly midCue: MidCue;
+  readonly end: EndCue;
 }
 
 export interface Technique {
@@ -28,21 +35,27 @@ export interface Technique {
   readonly steps: readonly Step[];
 }
 
-const step = (id: string, area: Area, practiceSeconds: number, midCue: MidCue = 'halfway'): Step => ({ id, area, practiceSeconds, midCue });
+const step = (id: string, area: Area, practiceSeconds: number, midCue: MidCue = 'halfway', end: EndCue = 'release'): Step => ({
+  id,
+  area,
+  practiceSeconds,
+  midCue,
+  end,
+});
 
 export const TECHNIQUES = [
   { id: 'warmUp', steps: [step('spreadOil', 'whole', 20, 'keepSlow'), step('glidingStrokes', 'sole', 30, 'keepSlow')] },
   {
     id: 'ankleStretch',
-    steps: [step('thumbCircles', 'ankle', 30, 'keepSlow'), step('achillesStretch', 'heel', 20, 'breathe'), step('frontStretch', 'top', 20, 'keepSlow')],
+    steps: [step('thumbCircles', 'ankle', 30, 'keepSlow'), step('achillesStretch', 'heel', 20, 'breathe'), step('frontStretch', 'top', 20, 'keepSlow', 'lowerLeg')],
   },
   { id: 'relaxHeel', steps: [step('heelCircles', 'heel', 40, 'changeHands'), step('ridgeStrokes', 'heel', 20)] },
   {
     id: 'easeSole',
-    steps: [step('thumbPress', 'sole', 20, 'keepSlow'), step('heelBand', 'sole', 20), step('middleBands', 'sole', 40), step('toeBand', 'sole', 20)],
+    steps: [step('thumbPress', 'sole', 20, 'keepSlow'), step('heelBand', 'sole', 20), step('middleBands', 'sole', 40), step('toeBand', 'sole', 20, 'halfway', 'letGo')],
   },
   { id: 'toes', steps: [step('toeRotations', 'toes', 40, 'nextToe'), step('toePulls', 'toes', 30, 'nextToe')] },
-  { id: 'finish', steps: [step('finishingStrokes', 'top', 20, 'keepSlow'), step('rest', 'whole', 15, 'breathe')] },
+  { id: 'finish', steps: [step('finishingStrokes', 'top', 20, 'keepSlow'), step('rest', 'whole', 15, 'breathe', 'wrapTowel')] },
 ] as const satisfies readonly Technique[];
 
 export type TechniqueId = (typeof TECHNIQUES)[number]['id'];

@@ -1,9 +1,10 @@
-import { ROUTINE, stepCount, stepOf, techniqueAfter, type TechniqueId } from './catalog';
-import type { Command, PaceChange } from './commands';
-import type { Message, Question } from './messages';
+import { ROUTINE, TECHNIQUE_IDS, stepCount, stepOf, techniqueAfter, type TechniqueId } from './catalog';
+import type { Command, PaceChange, TimeSpan } from './commands';
+import type { Message, Question, RoutinePlace } from './messages';
 import { practiceSeconds } from './practice';
-import { FIRST_SPOT, routinePlace, spotAfter, spotBefore } from './routine';
-import { MAX_NEXTS, MAX_TURNS, STATE_VERSION, type Foot, type GuideState, type Pace, type Phase, type Preferences } from './state';
+import { firstSpot, firstSpotOn, routinePlace, spotAfter, spotBefore, withSkipped, withoutSkipped } from './routine';
+import { MAX_NEXTS, MAX_TURNS, STATE_VERSION, type At, type Foot, type GuideState, type Pace, type Phase, type Preferences, type Said, type Spot } from './state';
+import { routineSeconds, stepSeconds, timeLeft } from './time';
 
 /**
  * One turn of the guide: the new state, what to say, and the question that
@@ -21,10 +22,11 @@ export const BRIEF_AFTER_NEXTS = 3;
 export function reduce(state: GuideState, command: Command): Reply {
   const movedOn = state.phase.at !== 'menu' && (command.type === 'next' || command.type === 'yes' || command.type === 'resume');
   const nexts = Math.min(state.nexts + (movedOn ? 1 : 0), MAX_NEXTS);
-  const ctx: Ctx = { prefs: state.prefs, brief: nexts >= BRIEF_AFTER_NEXTS, firstTurn: state.turns === 0 };
+  const ctx: Ctx = { prefs: state.prefs, brief: nexts >= BRIEF_AFTER_NEXTS, firstTurn: state.turns === 0, skipped: state.skipped, back: state.back, said: state.said };
   const turn = answer(state.phase, command, ctx);
   // The first launch ever opens with the safety sentence, once.
   const say: readonly Message[] = command.type === 'launch' && !state.safetyHeard ? [{ kind: 'safetyNotice' }, ...turn.say] : turn.say;
+  const inRoutine = (turn.phase.at === 'step' || turn.phase.at === 'resume') && turn.phase.routine;
   return {
     state: {
       v: STATE_VERSION,
@@ -33,10 +35,21 @@ export function reduce(state: GuideState, command: Command): Reply {
       nexts,
       safetyHeard: state.safetyHeard || say.some((m) => m.kind === 'safetyNotice' || (m.kind === 'knowledge' && m.topic === 'safety')),
       turns: Math.min(state.turns + 1, MAX_TURNS),
+      // What only the routine needs is dropped as soon as the routine is left.
+      skipped: inRoutine ? (turn.skipped ?? state.skipped) : [],
+      back: inRoutine ? (turn.back === undefined ? state.back : turn.back) : null,
+      said: saidIn(say, turn.phase),
     },
     say,
     ask: turn.ask,
   };
+}
+
+/** What the answer ended with, when that changes what the next short words mean. */
+function saidIn(say: readonly Message[], phase: Phase): Said | null {
+  const last = say[say.length - 1];
+  if (say.some((m) => m.kind === 'techniqueList')) return 'list';
+  return last?.kind === 'knowledge' && phase.at === 'step' ? 'aside' : null;
 }
 
 /** What every answer may depend on besides the phase. */
@@ -44,6 +57,9 @@ interface Ctx {
   readonly prefs: Preferences;
   readonly brief: boolean;
   readonly firstTurn: boolean;
+  readonly skipped: readonly Spot[];
+  readonly back: At | null;
+  readonly said: Said | null;
 }
 
 interface Turn {
@@ -52,6 +68,10 @@ interface Turn {
   readonly ask: Question | null;
   /** New preferences, when the command changed them. */
   readonly prefs?: Preferences;
+  /** New routine spots left out, when the command changed them. */
+  readonly skipped?: readonly Spot[];
+  /** Where "back to the routine" returns, when the command changed it (null: nowhere). */
+  readonly back?: At | null;
 }
 
 type StepPhase = Phase & { at: 'step' };
@@ -64,123 +84,181 @@ function answer(phase: Phase, command: Command, ctx: Ctx): Turn {
     case 'launch':
       return { phase: { at: 'menu', offer: offerFrom(phase) }, say: [{ kind: 'welcome' }, { kind: 'techniqueList' }], ask: { kind: 'chooseTechnique' } };
     case 'start':
-      return command.technique
-        ? begin(command.technique, null, [], ctx)
-        : stay(phase, withPlace(phase, [{ kind: 'unknownTechnique' }, { kind: 'techniqueList' }]), ctx);
+      return start(phase, command.technique, ctx);
     case 'startRoutine':
-      return begin(FIRST_SPOT.technique, FIRST_SPOT.foot, [{ kind: 'routineIntro', timed: ctx.prefs.timing }], ctx);
+      return startRoutine(phase, ctx);
     case 'next':
       return next(phase, ctx);
     case 'yes':
-      return phase.at === 'menu' ? begin(phase.offer, null, [], ctx) : next(phase, ctx);
+      if (phase.at === 'menu') return begin(phase.offer, 1, false, [], ctx);
+      return phase.at === 'step' && ctx.said === 'aside' ? backToStep(phase, ctx) : next(phase, ctx);
     case 'resume':
-      // Mid-session, "continue" means carry on; with nothing started, there is nothing to pick up.
-      return phase.at === 'menu' ? stay(phase, [{ kind: 'nothingToResume' }, { kind: 'techniqueList' }], ctx) : next(phase, ctx);
+      // Mid-session, "continue" means carry on (after a question: back to the step); with nothing started, there is nothing to pick up.
+      if (phase.at === 'menu') return stay(phase, [{ kind: 'nothingToResume' }, { kind: 'techniqueList' }], ctx);
+      return phase.at === 'step' && ctx.said === 'aside' ? backToStep(phase, ctx) : next(phase, ctx);
     case 'previous':
       return previous(phase, ctx);
     case 'skip':
-      return skip(phase, ctx);
+      return command.technique === null ? skip(phase, ctx) : skipNamed(phase, command.technique, command.bothFeet, ctx);
+    case 'switchFoot':
+      return switchFoot(phase, ctx);
+    case 'whichFoot':
+      return whichFoot(phase, ctx);
     case 'repeat':
       return repeat(phase, ctx);
     case 'startOver':
       return phase.at === 'menu'
         ? nothingStarted(phase)
-        : show(stepPhase(phase.technique, 0, footOf(phase)), [{ kind: 'startingOver', technique: phase.technique }], ctx);
+        : show(phase.at === 'step' ? { ...phase, step: 0 } : doneAgain(phase, 0), [{ kind: 'startingOver', technique: phase.technique }], ctx);
     case 'goTo':
       return goTo(phase, command.step, ctx);
     case 'whereAmI':
-      return stay(phase, [where(phase)], ctx);
+      return stay(phase, [where(phase, ctx)], ctx);
     case 'list':
-      return stay(phase, withPlace(phase, [{ kind: 'techniqueList' }]), ctx);
+      return stay(phase, [{ kind: 'techniqueList' }, ...placeOf(phase, ctx)], ctx);
     case 'help':
-      return phase.at === 'step' ? stay(phase, [{ kind: 'helpStep' }, where(phase)], ctx) : stay(phase, [{ kind: 'helpMenu' }], ctx);
+      return phase.at === 'step' ? stay(phase, [{ kind: 'helpStep' }, where(phase, ctx)], ctx) : stay(phase, [{ kind: 'helpMenu' }], ctx);
     case 'no':
-      return phase.at === 'step' ? stay(phase, [{ kind: 'takeYourTime' }, where(phase)], ctx) : { phase, say: [{ kind: 'goodbye' }], ask: null };
+      if (phase.at === 'step') return stay(phase, [{ kind: 'takeYourTime' }, where(phase, ctx)], ctx);
+      // Not the other foot: on to the next technique instead.
+      if (phase.at === 'done' && offersOtherFoot(phase)) return stay({ ...phase, foot: 2 }, [], ctx);
+      return { phase, say: [{ kind: 'goodbye' }], ask: null };
+    case 'thanks':
+      return stay(phase, [{ kind: 'youreWelcome' }], ctx);
     case 'home':
       // Mid-technique, the menu keeps the place: "continue" goes back to the same step (and routine).
       return phase.at === 'step'
         ? {
-            phase: { at: 'resume', technique: phase.technique, step: phase.step, foot: phase.foot },
-            say: [{ kind: 'backToMenu' }, { kind: 'stoppedAt', ...place(phase) }, { kind: 'techniqueList' }],
+            phase: { ...phase, at: 'resume' },
+            say: [{ kind: 'backToMenu' }, { kind: 'stoppedAt', ...located(phase, ctx) }, { kind: 'techniqueList' }],
             ask: { kind: 'resumeOffer', ...place(phase) },
           }
         : { phase: { at: 'menu', offer: offerFrom(phase) }, say: [{ kind: 'backToMenu' }, { kind: 'techniqueList' }], ask: { kind: 'chooseTechnique' } };
     case 'stop':
-      return { phase, say: [goodbye(phase)], ask: null };
+      return { phase, say: [phase.at === 'step' ? { kind: 'goodbyeMidway', ...located(phase, ctx) } : { kind: 'goodbye' }], ask: null };
     case 'pause':
-      return { phase, say: [phase.at === 'step' ? { kind: 'paused', ...place(phase) } : { kind: 'pausedMenu' }], ask: null };
+      return { phase, say: [phase.at === 'step' ? { kind: 'paused', ...located(phase, ctx) } : { kind: 'pausedMenu' }], ask: null };
     case 'timing':
       return timing(phase, command.on, ctx);
     case 'pace':
       return pace(phase, command.change, ctx);
+    case 'time':
+      return time(phase, command.span, ctx);
     case 'knowledge':
       return {
         phase,
-        say: [{ kind: 'knowledge', topic: command.topic }],
+        say: [{ kind: 'knowledge', topic: command.topic, concern: command.concern ?? null }],
         ask: phase.at === 'step' ? { kind: 'carryOn', ...place(phase) } : questionFor(phase, ctx),
       };
     case 'fallback':
-      return stay(phase, [{ kind: 'notUnderstood' }, phase.at === 'menu' ? { kind: 'techniqueList' } : where(phase)], ctx);
+      return stay(phase, [{ kind: 'notUnderstood' }, phase.at === 'menu' ? { kind: 'techniqueList' } : where(phase, ctx)], ctx);
     case 'error':
-      return stay(phase, [{ kind: 'error' }, phase.at === 'menu' ? { kind: 'techniqueList' } : where(phase)], ctx);
+      return stay(phase, [{ kind: 'error' }, phase.at === 'menu' ? { kind: 'techniqueList' } : where(phase, ctx)], ctx);
   }
 }
 
 /**
- * A returning user was offered their saved place. Accepting puts them back on
- * that exact step and says it again; anything about steps works as if they
+ * A saved place is on offer (a returning user, or after "main menu").
+ * Accepting puts the user back on that exact step and says it again; a
+ * one-shot "next step" goes on from it; anything about steps works as if they
  * were on it; declining leads to the menu.
  */
 function answerResume(phase: Phase & { at: 'resume' }, command: Command, ctx: Ctx): Turn {
-  const onStep = stepPhase(phase.technique, phase.step, phase.foot);
+  const onStep: StepPhase = { ...phase, at: 'step' };
   const offer: Question = { kind: 'resumeOffer', ...place(phase) };
   switch (command.type) {
     case 'launch':
+      return { phase, say: [{ kind: 'welcomeBack', ...located(phase, ctx) }], ask: offer };
     case 'repeat':
-      return { phase, say: [{ kind: 'welcomeBack', ...place(phase), routine: routineOf(phase) }], ask: offer };
-    case 'resume':
+      // In a session the last thing said was the menu; a new session has said nothing yet.
+      return ctx.firstTurn
+        ? { phase, say: [{ kind: 'welcomeBack', ...located(phase, ctx) }], ask: offer }
+        : { phase, say: [{ kind: 'stoppedAt', ...located(phase, ctx) }, { kind: 'techniqueList' }], ask: offer };
     case 'next':
+      // "Alexa, ask foot massage guide for the next step": the user finished the saved step while the skill was closed.
+      if (ctx.firstTurn) return next(onStep, ctx, [{ kind: 'resuming', technique: phase.technique }]);
+      return show(onStep, [{ kind: 'resuming', technique: phase.technique }], ctx);
+    case 'resume':
     case 'yes':
-      // After a break, the technique and its set-up again ("raise the lower leg…"), then the step.
-      return show(onStep, [{ kind: 'resuming' }, { kind: 'techniqueIntro', technique: phase.technique, inRoutine: phase.foot !== null }], ctx);
+    case 'startRoutine':
+      return command.type === 'startRoutine' && !phase.routine ? startRoutine(onStep, ctx) : show(onStep, [{ kind: 'resuming', technique: phase.technique }], ctx);
     case 'no':
       return { phase: { at: 'menu', offer: phase.technique }, say: [{ kind: 'techniqueList' }], ask: { kind: 'chooseTechnique' } };
     case 'whereAmI':
-      return { phase, say: [{ kind: 'stoppedAt', ...place(phase) }], ask: offer };
+      return { phase, say: [{ kind: 'stoppedAt', ...located(phase, ctx) }], ask: offer };
     case 'help':
       return { phase, say: [{ kind: 'helpResume' }], ask: offer };
     case 'list':
       return { phase, say: [{ kind: 'techniqueList' }], ask: offer };
+    case 'thanks':
+      return { phase, say: [{ kind: 'youreWelcome' }], ask: offer };
+    case 'whichFoot':
+    case 'time':
+      // Answered as on the step, while the offer stands.
+      return { ...answer(onStep, command, ctx), phase, ask: offer };
     case 'knowledge':
-      return { phase, say: [{ kind: 'knowledge', topic: command.topic }], ask: offer };
+      return { phase, say: [{ kind: 'knowledge', topic: command.topic, concern: command.concern ?? null }], ask: offer };
     case 'fallback':
     case 'error':
-      return { phase, say: [{ kind: command.type === 'error' ? 'error' : 'notUnderstood' }, { kind: 'stoppedAt', ...place(phase) }], ask: offer };
+      return { phase, say: [{ kind: command.type === 'error' ? 'error' : 'notUnderstood' }, { kind: 'stoppedAt', ...located(phase, ctx) }], ask: offer };
+    case 'stop':
+      return { phase, say: [{ kind: 'goodbyeMidway', ...located(phase, ctx) }], ask: null };
+    case 'pause':
+      return { phase, say: [{ kind: 'paused', ...located(phase, ctx) }], ask: null };
     default:
       return answer(onStep, command, ctx);
   }
 }
 
-function next(phase: ActivePhase, ctx: Ctx): Turn {
+/** A named technique: off the routine it starts at step 1; in the routine the routine goes on from it, on this foot. */
+function start(phase: ActivePhase, technique: TechniqueId | null, ctx: Ctx): Turn {
+  if (technique === null) return stay(phase, [{ kind: 'unknownTechnique' }, { kind: 'techniqueList' }, ...placeOf(phase, ctx)], ctx);
+  if (phase.at !== 'step' || !phase.routine) return begin(technique, 1, false, [], ctx);
+  if (technique === phase.technique) return show(phase, [{ kind: 'routineJump', technique, foot: phase.foot }], ctx);
+  const turn = show({ ...phase, technique, step: 0 }, [{ kind: 'routineJump', technique, foot: phase.foot }, { kind: 'techniqueIntro', technique, inRoutine: true }], ctx);
+  // The user named it, so it is no longer left out; and "back to the routine" returns to where they were.
+  return { ...turn, skipped: withoutSkipped(ctx.skipped, { technique, foot: phase.foot }), back: ctx.back ?? at(phase) };
+}
+
+/** "The full routine": from the start; while in it, back to where the user jumped from, or on where they are. */
+function startRoutine(phase: ActivePhase, ctx: Ctx): Turn {
+  if (phase.at === 'step' && phase.routine) {
+    if (ctx.back) {
+      const back = ctx.back;
+      return { ...show({ at: 'step', ...back }, [{ kind: 'backToRoutine', technique: back.technique, foot: back.foot }], ctx), back: null };
+    }
+    return show(phase, [{ kind: 'alreadyInRoutine' }, where(phase, ctx)], ctx);
+  }
+  const first = firstSpot([]);
+  const intro: Message = { kind: 'routineIntro', timed: ctx.prefs.timing };
+  return first ? { ...begin(first.technique, first.foot, true, [intro], ctx), skipped: [], back: null } : nothingStarted({ at: 'menu', offer: TECHNIQUE_IDS[0] });
+}
+
+function next(phase: ActivePhase, ctx: Ctx, before: readonly Message[] = []): Turn {
   switch (phase.at) {
     case 'menu':
       return nothingStarted(phase);
     case 'done':
-      return phase.routine ? { phase: { at: 'menu', offer: ROUTINE[0] }, say: [{ kind: 'techniqueList' }], ask: { kind: 'chooseTechnique' } } : begin(techniqueAfter(phase.technique), null, [], ctx);
+      if (phase.routine) return { phase: { at: 'menu', offer: ROUTINE[0] }, say: [{ kind: 'techniqueList' }], ask: { kind: 'chooseTechnique' } };
+      return offersOtherFoot(phase) ? otherFootOf(phase.technique, 2, ctx) : begin(techniqueAfter(phase.technique), 1, false, [], ctx);
     case 'step':
-      return phase.step + 1 < stepCount(phase.technique) ? show({ ...phase, step: phase.step + 1 }, [], ctx) : finishTechnique(phase, [], ctx);
+      return phase.step + 1 < stepCount(phase.technique) ? show({ ...phase, step: phase.step + 1 }, before, ctx) : finishTechnique(phase, before, ctx);
   }
 }
 
 /** After the last step of a technique: on to the next in the routine, or done. */
 function finishTechnique(phase: StepPhase, before: readonly Message[], ctx: Ctx): Turn {
-  if (phase.foot === null) {
-    return stay({ at: 'done', technique: phase.technique, routine: false }, [...before, { kind: 'techniqueDone', technique: phase.technique }], ctx);
+  if (!phase.routine) {
+    return stay({ at: 'done', technique: phase.technique, foot: phase.foot, routine: false }, [...before, { kind: 'techniqueDone', technique: phase.technique }], ctx);
   }
-  const after = spotAfter({ technique: phase.technique, foot: phase.foot });
-  if (!after) return stay({ at: 'done', technique: phase.technique, routine: true }, [...before, { kind: 'routineDone' }], ctx);
-  const switching: Message[] = after.foot !== phase.foot ? [{ kind: 'switchFoot' }] : [];
-  return begin(after.technique, after.foot, [...before, ...switching], ctx, true);
+  return onTo(spotAfter(phase, ctx.skipped), phase.foot, before, ctx);
+}
+
+/** On to a spot of the routine (saying so when it is on the other foot), or, with none left, the routine is done. */
+function onTo(spot: Spot | null, fromFoot: Foot, before: readonly Message[], ctx: Ctx): Turn {
+  if (!spot) return stay({ at: 'done', technique: ROUTINE[ROUTINE.length - 1], foot: 2, routine: true }, [...before, { kind: 'routineDone' }], ctx);
+  const switching: Message[] = spot.foot !== fromFoot ? [{ kind: 'switchFoot' }] : [];
+  return begin(spot.technique, spot.foot, true, [...before, ...switching], ctx, true);
 }
 
 function previous(phase: ActivePhase, ctx: Ctx): Turn {
@@ -188,26 +266,81 @@ function previous(phase: ActivePhase, ctx: Ctx): Turn {
     case 'menu':
       return nothingStarted(phase);
     case 'done':
-      return show(stepPhase(phase.technique, stepCount(phase.technique) - 1, phase.routine ? 2 : null), [], ctx);
+      return show(doneAgain(phase, stepCount(phase.technique) - 1), [], ctx);
     case 'step': {
       if (phase.step > 0) return show({ ...phase, step: phase.step - 1 }, [], ctx);
-      const before = phase.foot === null ? null : spotBefore({ technique: phase.technique, foot: phase.foot });
+      const before = phase.routine ? spotBefore(phase, ctx.skipped) : null;
       if (!before) return show(phase, [{ kind: 'alreadyFirst' }], ctx);
-      return show(stepPhase(before.technique, stepCount(before.technique) - 1, before.foot), [{ kind: 'backTo', technique: before.technique }], ctx);
+      const backTo: Message = { kind: 'backTo', technique: before.technique, crossedFoot: before.foot !== phase.foot };
+      return show({ at: 'step', ...before, step: stepCount(before.technique) - 1, routine: true }, [backTo], ctx);
     }
   }
 }
 
+/** "skip": leave this technique for the next one (in the routine, across the foot switch). */
 function skip(phase: ActivePhase, ctx: Ctx): Turn {
   switch (phase.at) {
     case 'menu':
       return nothingStarted(phase);
     case 'done':
-      return next(phase, ctx);
+      return phase.routine || !offersOtherFoot(phase) ? next(phase, ctx) : begin(techniqueAfter(phase.technique), 1, false, [], ctx);
     case 'step': {
       const skipping: Message[] = [{ kind: 'skipping', technique: phase.technique }];
-      return phase.foot === null ? begin(techniqueAfter(phase.technique), null, skipping, ctx) : finishTechnique(phase, skipping, ctx);
+      return phase.routine ? finishTechnique(phase, skipping, ctx) : begin(techniqueAfter(phase.technique), 1, false, skipping, ctx);
     }
+  }
+}
+
+/**
+ * "skip the toes": never starts the toes. In the routine the toes are left out
+ * (on this foot, or both); if the user is on them, the routine moves on.
+ * Off the routine it is acknowledged, and the next technique offered.
+ */
+function skipNamed(phase: ActivePhase, technique: TechniqueId, bothFeet: boolean, ctx: Ctx): Turn {
+  if (phase.at === 'step' && phase.routine) {
+    const feet: readonly Foot[] = bothFeet ? [phase.foot, 2] : [phase.foot];
+    const skipped = withSkipped(ctx.skipped, feet.map((foot) => ({ technique, foot })));
+    const said: Message = { kind: 'skipNamed', technique, routine: true, bothFeet };
+    const turn =
+      technique === phase.technique ? finishTechnique(phase, [said], { ...ctx, skipped }) : stay(phase, [said, where(phase, { ...ctx, skipped })], ctx);
+    return { ...turn, skipped };
+  }
+  if (phase.at === 'step' && technique === phase.technique) return skip(phase, ctx);
+  const said: Message = { kind: 'skipNamed', technique, routine: false, bothFeet };
+  if (phase.at === 'step') return stay(phase, [said, where(phase, ctx)], ctx);
+  const offer = techniqueAfter(technique);
+  return { phase: { at: 'menu', offer }, say: [said], ask: { kind: 'offerTechnique', technique: offer } };
+}
+
+/**
+ * "the other foot": in the routine, from the first foot to the first technique
+ * still to do on the second; on a single technique, the same technique on the other foot.
+ */
+function switchFoot(phase: ActivePhase, ctx: Ctx): Turn {
+  switch (phase.at) {
+    case 'menu':
+      return nothingStarted(phase);
+    case 'done':
+      return phase.routine ? stay(phase, [{ kind: 'routineFinishedPosition' }], ctx) : otherFootOf(phase.technique, otherFoot(phase.foot), ctx);
+    case 'step':
+      if (!phase.routine) return otherFootOf(phase.technique, otherFoot(phase.foot), ctx);
+      if (phase.foot === 2) return show(phase, [{ kind: 'alreadySecondFoot' }], ctx);
+      return { ...onTo(firstSpotOn(2, ctx.skipped), 1, [], ctx), back: null };
+  }
+}
+
+function otherFootOf(technique: TechniqueId, foot: Foot, ctx: Ctx): Turn {
+  return show({ at: 'step', technique, step: 0, foot, routine: false }, [{ kind: 'otherFoot', technique }], ctx);
+}
+
+function whichFoot(phase: ActivePhase, ctx: Ctx): Turn {
+  switch (phase.at) {
+    case 'menu':
+      return nothingStarted(phase);
+    case 'done':
+      return stay(phase, [where(phase, ctx)], ctx);
+    case 'step':
+      return stay(phase, [{ kind: 'footPosition', technique: phase.technique, foot: phase.foot, routine: routineOf(phase, ctx) }], ctx);
   }
 }
 
@@ -222,21 +355,34 @@ function repeat(phase: ActivePhase, ctx: Ctx): Turn {
   }
 }
 
-function goTo(phase: ActivePhase, spoken: number | null, ctx: Ctx): Turn {
-  if (phase.at === 'menu') return nothingStarted(phase);
+/** "number four", "the third one", "the last step": a technique right after the list, otherwise a step. */
+function goTo(phase: ActivePhase, spoken: number | 'last' | null, ctx: Ctx): Turn {
+  if (phase.at === 'menu' || ctx.said === 'list') return choose(phase, spoken, ctx);
   const of = stepCount(phase.technique);
-  if (spoken === null) return stay(phase, [{ kind: 'noStepNumber' }, where(phase)], ctx);
-  if (!Number.isInteger(spoken) || spoken < 1 || spoken > of) {
-    return stay(phase, [{ kind: 'stepOutOfRange', technique: phase.technique, asked: spoken, of }, where(phase)], ctx);
+  if (spoken === null) return stay(phase, [{ kind: 'noStepNumber' }, where(phase, ctx)], ctx);
+  const asked = spoken === 'last' ? of : spoken;
+  if (!Number.isInteger(asked) || asked < 1 || asked > of) {
+    return stay(phase, [{ kind: 'stepOutOfRange', technique: phase.technique, asked, of }, where(phase, ctx)], ctx);
   }
-  return show(stepPhase(phase.technique, spoken - 1, footOf(phase)), [], ctx);
+  return show(phase.at === 'step' ? { ...phase, step: asked - 1 } : doneAgain(phase, asked - 1), [], ctx);
+}
+
+/** Picks a technique by its place in the list just spoken. */
+function choose(phase: ActivePhase, spoken: number | 'last' | null, ctx: Ctx): Turn {
+  const of = TECHNIQUE_IDS.length;
+  const asked = spoken === 'last' ? of : spoken;
+  if (asked === null || !Number.isInteger(asked) || asked < 1 || asked > of) {
+    const say: Message = asked === null ? { kind: 'noStepNumber' } : { kind: 'choiceOutOfRange', asked, of };
+    return stay(phase, [say, { kind: 'techniqueList' }], ctx);
+  }
+  return start(phase, TECHNIQUE_IDS[asked - 1], ctx);
 }
 
 function timing(phase: ActivePhase, on: boolean, ctx: Ctx): Turn {
   const prefs: Preferences = { ...ctx.prefs, timing: on };
   const confirm: Message = { kind: on ? 'timingOn' : 'timingOff' };
   // Turning timing on mid-step counts this step straight away.
-  const turn = phase.at === 'step' && on ? show(phase, [confirm], { ...ctx, prefs }) : stay(phase, [confirm, ...placeOf(phase)], ctx);
+  const turn = phase.at === 'step' && on ? show(phase, [confirm], { ...ctx, prefs }) : stay(phase, [confirm, ...placeOf(phase, ctx)], { ...ctx, prefs });
   return { ...turn, prefs };
 }
 
@@ -244,10 +390,10 @@ const SLOWER: Readonly<Record<Pace, Pace>> = { fast: 'normal', normal: 'slow', s
 const FASTER: Readonly<Record<Pace, Pace>> = { slow: 'normal', normal: 'fast', fast: 'fast' };
 
 function pace(phase: ActivePhase, change: PaceChange | null, ctx: Ctx): Turn {
-  if (change === null) return stay(phase, [{ kind: 'paceUnknown' }, ...placeOf(phase)], ctx);
+  if (change === null) return stay(phase, [{ kind: 'paceUnknown' }, ...placeOf(phase, ctx)], ctx);
   const current = ctx.prefs.pace;
   const wanted: Pace = change === 'slower' ? SLOWER[current] : change === 'faster' ? FASTER[current] : 'normal';
-  if (wanted === current) return stay(phase, [{ kind: 'paceLimit', pace: current }, ...placeOf(phase)], ctx);
+  if (wanted === current) return stay(phase, [{ kind: 'paceLimit', pace: current }, ...placeOf(phase, ctx)], ctx);
   const prefs: Preferences = { ...ctx.prefs, pace: wanted };
   const confirm: Message = { kind: 'paceChanged', pace: wanted };
   // Mid-step, the step is said again at the new pace.
@@ -255,20 +401,37 @@ function pace(phase: ActivePhase, change: PaceChange | null, ctx: Ctx): Turn {
   return { ...turn, prefs };
 }
 
+/** "How long": this step and what is left, from the catalog at the user's pace; the whole routine when asked, or off a technique. */
+function time(phase: ActivePhase, span: TimeSpan, ctx: Ctx): Turn {
+  const { pace: p, timing: counted } = ctx.prefs;
+  if (phase.at !== 'step' || (span === 'routine' && !phase.routine)) return stay(phase, [{ kind: 'routineTime', seconds: routineSeconds([], p) }], ctx);
+  const left = timeLeft(phase, ctx.skipped, p);
+  const stepTime = stepSeconds(phase.technique, phase.step, p);
+  return stay(phase, [{ kind: 'timeLeft', technique: phase.technique, stepSeconds: stepTime, counted, seconds: left.technique, routineSeconds: left.routine }], ctx);
+}
+
+/** After an answer to a question: the step the user was on, again. */
+function backToStep(phase: StepPhase, ctx: Ctx): Turn {
+  return show(phase, [{ kind: 'backToStep', technique: phase.technique }], ctx);
+}
+
 /**
  * Starts a technique from its first step, with its short introduction; as a
  * transition ("Now, the heel.") when the routine moves on to it.
  */
-function begin(technique: TechniqueId, foot: Foot, before: readonly Message[], ctx: Ctx, transition = false): Turn {
-  return show(stepPhase(technique, 0, foot), [...before, { kind: 'techniqueIntro', technique, inRoutine: transition }], ctx);
+function begin(technique: TechniqueId, foot: Foot, routine: boolean, before: readonly Message[], ctx: Ctx, transition = false): Turn {
+  return show({ at: 'step', technique, step: 0, foot, routine }, [...before, { kind: 'techniqueIntro', technique, inRoutine: transition }], ctx);
 }
 
 /** Puts the user on a step and speaks it (and counts its practice), after any `before` messages. */
 function show(phase: StepPhase, before: readonly Message[], ctx: Ctx): Turn {
   const { technique, step } = phase;
-  const seconds = ctx.prefs.timing ? practiceSeconds(stepOf(technique, step), ctx.prefs.pace) : 0;
-  const practice: Message[] = seconds > 0 ? [{ kind: 'practice', ...place(phase), seconds, midCue: stepOf(technique, step)?.midCue ?? 'halfway' }] : [];
-  return stay(phase, [...before, { kind: 'step', ...place(phase) }, ...practice], ctx);
+  const detail = stepOf(technique, step);
+  const seconds = ctx.prefs.timing ? practiceSeconds(detail, ctx.prefs.pace) : 0;
+  const end = detail?.end ?? 'release';
+  const practice: Message[] = seconds > 0 ? [{ kind: 'practice', ...place(phase), seconds, midCue: detail?.midCue ?? 'halfway', end }] : [];
+  const closing = seconds > 0 || end === 'release' ? null : end;
+  return stay(phase, [...before, { kind: 'step', ...place(phase), closing }, ...practice], ctx);
 }
 
 function nothingStarted(phase: Phase & { at: 'menu' }): Turn {
@@ -285,20 +448,27 @@ function questionFor(phase: Phase, ctx: Ctx): Question {
     case 'menu':
       return { kind: 'chooseTechnique' };
     case 'done':
-      return phase.routine ? { kind: 'anythingElse' } : { kind: 'offerTechnique', technique: techniqueAfter(phase.technique) };
+      if (phase.routine) return { kind: 'anythingElse' };
+      return offersOtherFoot(phase) ? { kind: 'offerOtherFoot', technique: phase.technique } : { kind: 'offerTechnique', technique: techniqueAfter(phase.technique) };
     case 'resume':
       return { kind: 'resumeOffer', ...place(phase) };
     case 'step':
-      return { kind: 'continueStep', ...place(phase), brief: ctx.brief };
+      return { kind: 'continueStep', ...place(phase), brief: ctx.brief, waiting: !ctx.prefs.timing || stepSeconds(phase.technique, phase.step, ctx.prefs.pace) === 0 };
   }
 }
 
-function stepPhase(technique: TechniqueId, step: number, foot: Foot): StepPhase {
-  return { at: 'step', technique, step, foot };
+/** A single technique finished on the first foot offers the same on the other. */
+function offersOtherFoot(phase: Phase & { at: 'done' }): boolean {
+  return !phase.routine && phase.foot === 1;
 }
 
-function footOf(phase: Phase & { at: 'step' | 'done' }): Foot {
-  return phase.at === 'step' ? phase.foot : phase.routine ? 2 : null;
+function otherFoot(foot: Foot): Foot {
+  return foot === 1 ? 2 : 1;
+}
+
+/** Back onto a step of a technique just finished. */
+function doneAgain(phase: Phase & { at: 'done' }, step: number): StepPhase {
+  return { at: 'step', technique: phase.technique, step, foot: phase.foot, routine: phase.routine };
 }
 
 /** What "yes" starts once back at the menu: the technique in hand, or the one after a finished one. */
@@ -313,37 +483,38 @@ function offerFrom(phase: ActivePhase): TechniqueId {
   }
 }
 
+function at(phase: At): At {
+  return { technique: phase.technique, step: phase.step, foot: phase.foot, routine: phase.routine };
+}
+
 /** Technique, 1-based step and total, as messages and questions carry them. */
 function place(phase: { readonly technique: TechniqueId; readonly step: number }): { technique: TechniqueId; step: number; of: number } {
   return { technique: phase.technique, step: phase.step + 1, of: stepCount(phase.technique) };
 }
 
-function routineOf(phase: { readonly technique: TechniqueId; readonly foot: Foot }) {
-  return phase.foot === null ? null : routinePlace({ technique: phase.technique, foot: phase.foot });
+function routineOf(phase: At, ctx: Ctx): RoutinePlace | null {
+  return phase.routine ? routinePlace(phase, ctx.skipped) : null;
 }
 
-function where(phase: Phase): Message {
+/** A place as the user hears it, with its foot and its place in the routine. */
+function located(phase: At, ctx: Ctx) {
+  return { ...place(phase), foot: phase.foot, routine: routineOf(phase, ctx) };
+}
+
+function where(phase: Phase, ctx: Ctx): Message {
   switch (phase.at) {
     case 'menu':
       return { kind: 'menuPosition' };
     case 'done':
-      return phase.routine ? { kind: 'routineFinishedPosition' } : { kind: 'finishedPosition', technique: phase.technique };
+      return phase.routine ? { kind: 'routineFinishedPosition' } : { kind: 'finishedPosition', technique: phase.technique, foot: phase.foot };
     case 'resume':
-      return { kind: 'stoppedAt', ...place(phase) };
+      return { kind: 'stoppedAt', ...located(phase, ctx) };
     case 'step':
-      return { kind: 'position', ...place(phase), routine: routineOf(phase) };
+      return { kind: 'position', ...located(phase, ctx) };
   }
 }
 
 /** During a technique, answers that are not about the step end by saying where the user is. */
-function withPlace(phase: Phase, say: readonly Message[]): readonly Message[] {
-  return [...say, ...placeOf(phase)];
-}
-
-function placeOf(phase: Phase): Message[] {
-  return phase.at === 'step' ? [where(phase)] : [];
-}
-
-function goodbye(phase: Phase): Message {
-  return phase.at === 'step' || phase.at === 'resume' ? { kind: 'goodbyeMidway', ...place(phase) } : { kind: 'goodbye' };
+function placeOf(phase: Phase, ctx: Ctx): Message[] {
+  return phase.at === 'step' ? [where(phase, ctx)] : [];
 }

@@ -1,35 +1,70 @@
-import { FEET, ROUTINE, type TechniqueId } from './catalog';
+import { FEET, ROUTINE } from './catalog';
 import type { RoutinePlace } from './messages';
+import type { Foot, Spot } from './state';
 
-/** A technique on a foot of the full routine. */
-export interface RoutineSpot {
-  readonly technique: TechniqueId;
-  readonly foot: 1 | 2;
+/**
+ * The full routine, laid out flat: every technique on foot 1, then every
+ * technique on foot 2. Spots the user left out ("skip the toes") are passed
+ * in, never stored here: the routine itself is the same for everyone.
+ */
+const SPOTS: readonly Spot[] = ([1, 2] as const).flatMap((foot) => ROUTINE.map((technique) => ({ technique, foot })));
+
+export const ROUTINE_LENGTH = ROUTINE.length * FEET;
+
+export function sameSpot(a: Spot, b: Spot): boolean {
+  return a.technique === b.technique && a.foot === b.foot;
 }
 
-/** The routine, laid out flat: every technique on foot 1, then every technique on foot 2. */
-const SPOTS: readonly RoutineSpot[] = [1, 2].flatMap((foot) => ROUTINE.map((technique) => ({ technique, foot: foot as 1 | 2 })));
-
-function indexOf(spot: RoutineSpot): number {
-  return SPOTS.findIndex((s) => s.technique === spot.technique && s.foot === spot.foot);
+function isSkipped(spot: Spot, skipped: readonly Spot[]): boolean {
+  return skipped.some((s) => sameSpot(s, spot));
 }
 
-export const FIRST_SPOT: RoutineSpot = SPOTS[0];
+function indexOf(spot: Spot): number {
+  return SPOTS.findIndex((s) => sameSpot(s, spot));
+}
+
+/** The spots still to do after this one (or from the start of `foot`, with no spot), skipped ones left out. */
+function spotsAfter(spot: Spot, skipped: readonly Spot[]): Spot[] {
+  return SPOTS.slice(indexOf(spot) + 1).filter((s) => !isSkipped(s, skipped));
+}
+
+/** The first spot of the routine that is not left out, or null when the user left out everything. */
+export function firstSpot(skipped: readonly Spot[]): Spot | null {
+  return SPOTS.find((s) => !isSkipped(s, skipped)) ?? null;
+}
+
+/** The first spot on `foot` not left out, or null. */
+export function firstSpotOn(foot: Foot, skipped: readonly Spot[]): Spot | null {
+  return SPOTS.find((s) => s.foot === foot && !isSkipped(s, skipped)) ?? null;
+}
 
 /** The spot after this one, or null at the end of the routine. */
-export function spotAfter(spot: RoutineSpot): RoutineSpot | null {
-  const i = indexOf(spot);
-  return i >= 0 && i + 1 < SPOTS.length ? SPOTS[i + 1] : null;
+export function spotAfter(spot: Spot, skipped: readonly Spot[]): Spot | null {
+  return spotsAfter(spot, skipped)[0] ?? null;
 }
 
 /** The spot before this one, or null at the very start. */
-export function spotBefore(spot: RoutineSpot): RoutineSpot | null {
-  const i = indexOf(spot);
-  return i > 0 ? SPOTS[i - 1] : null;
+export function spotBefore(spot: Spot, skipped: readonly Spot[]): Spot | null {
+  const before = SPOTS.slice(0, Math.max(indexOf(spot), 0)).filter((s) => !isSkipped(s, skipped));
+  return before[before.length - 1] ?? null;
 }
 
-export function routinePlace(spot: RoutineSpot): RoutinePlace {
-  return { foot: spot.foot, techniquesLeft: SPOTS.length - 1 - Math.max(indexOf(spot), 0) };
+/** The spots still to do after this one, skipped ones left out: what "how much longer" counts. */
+export function spotsLeft(spot: Spot, skipped: readonly Spot[]): readonly Spot[] {
+  return spotsAfter(spot, skipped);
 }
 
-export const ROUTINE_LENGTH = ROUTINE.length * FEET;
+/** Which foot, and how many techniques are still to come on it after this one. */
+export function routinePlace(spot: Spot, skipped: readonly Spot[]): RoutinePlace {
+  return { leftOnFoot: spotsAfter(spot, skipped).filter((s) => s.foot === spot.foot).length };
+}
+
+/** Leaves `spots` out of the routine (once each). */
+export function withSkipped(skipped: readonly Spot[], spots: readonly Spot[]): readonly Spot[] {
+  return spots.reduce<readonly Spot[]>((all, s) => (isSkipped(s, all) ? all : [...all, s]), skipped);
+}
+
+/** Puts a spot back into the routine: the user named it. */
+export function withoutSkipped(skipped: readonly Spot[], spot: Spot): readonly Spot[] {
+  return skipped.filter((s) => !sameSpot(s, spot));
+}

@@ -19,7 +19,10 @@ export function startSession(saved: GuideState, savedAt: number | null, now: num
   const age = savedAt === null ? Infinity : now - savedAt;
   // A save from the future (a skewed clock) is treated as fresh rather than lost.
   const fresh = age < STALE_AFTER_MS;
-  return { ...saved, v: STATE_VERSION, phase: sessionPhase(saved.phase, fresh), turns: 0 };
+  const phase = sessionPhase(saved.phase, fresh);
+  // Nothing has been said yet in this session; what only the routine needs stays only with a routine place.
+  const inRoutine = phase.at === 'resume' && phase.routine;
+  return { ...saved, v: STATE_VERSION, phase, turns: 0, said: null, skipped: inRoutine ? saved.skipped : [], back: inRoutine ? saved.back : null };
 }
 
 function sessionPhase(phase: Phase, fresh: boolean): Phase {
@@ -30,6 +33,6 @@ function sessionPhase(phase: Phase, fresh: boolean): Phase {
       return { at: 'menu', offer: phase.routine ? TECHNIQUE_IDS[0] : techniqueAfter(phase.technique) };
     case 'step':
     case 'resume':
-      return fresh ? { at: 'resume', technique: phase.technique, step: phase.step, foot: phase.foot } : { at: 'menu', offer: phase.technique };
+      return fresh ? { ...phase, at: 'resume' } : { at: 'menu', offer: phase.technique };
   }
 }

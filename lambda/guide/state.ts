@@ -6,22 +6,47 @@ import { TECHNIQUE_IDS, isTechniqueId, stepCount, type TechniqueId } from './cat
  * way in, and it migrates every older version.
  *
  *   v1  { v, phase, turns }                       (guided techniques)
- *   v2  + prefs, nexts, safetyHeard, and the routine's foot on a phase
+ *   v2  + prefs, nexts, safetyHeard, and the routine's foot on a phase (null off the routine)
+ *   v3  every place has a foot (1 or 2) and says whether it is in the routine;
+ *       + skipped (routine spots left out), back (where "back to the routine" returns),
+ *       said (what the last answer was, for "the third one" and "carry on")
  */
-export const STATE_VERSION = 2;
+export const STATE_VERSION = 3;
 
-/** 1 or 2 on the full routine (which foot); null for a single technique. */
-export type Foot = 1 | 2 | null;
+/** Which foot: the first or the second of the pair, in the routine or on a single technique. */
+export type Foot = 1 | 2;
+
+/** A technique on a foot. */
+export interface Spot {
+  readonly technique: TechniqueId;
+  readonly foot: Foot;
+}
+
+/** A step of a technique on a foot; `step` counts from 0. `routine`: as part of the full routine. */
+export interface At extends Spot {
+  readonly step: number;
+  readonly routine: boolean;
+}
 
 export type Phase =
   /** Choosing a technique; `offer` is what "yes" or "next" would start. */
   | { readonly at: 'menu'; readonly offer: TechniqueId }
-  /** Guiding: `step` counts from 0. */
-  | { readonly at: 'step'; readonly technique: TechniqueId; readonly step: number; readonly foot: Foot }
-  /** A returning user's saved place, offered at the start of a session: "continue" goes back to it. */
-  | { readonly at: 'resume'; readonly technique: TechniqueId; readonly step: number; readonly foot: Foot }
-  /** Just finished `technique` (or, with `routine`, the whole routine); the next one is on offer. */
-  | { readonly at: 'done'; readonly technique: TechniqueId; readonly routine: boolean };
+  /** Guiding. */
+  | ({ readonly at: 'step' } & At)
+  /** A saved place, offered again (a returning user, or after "main menu"): "continue" goes back to it. */
+  | ({ readonly at: 'resume' } & At)
+  /**
+   * Just finished `technique` on `foot`; with `routine`, the whole routine.
+   * After a single technique on the first foot, the other foot is on offer.
+   */
+  | { readonly at: 'done'; readonly technique: TechniqueId; readonly foot: Foot; readonly routine: boolean };
+
+/** What the last answer ended with, when it changes what short words mean. */
+export type Said =
+  /** The list of techniques: "the third one" picks from it. */
+  | 'list'
+  /** An answer to a question mid-step: "carry on" goes back to the step. */
+  | 'aside';
 
 export type Pace = 'slow' | 'normal' | 'fast';
 export const PACES: readonly Pace[] = ['slow', 'normal', 'fast'];
@@ -42,11 +67,18 @@ export interface GuideState {
   readonly safetyHeard: boolean;
   /** Turns answered in this session; 0 means the user has heard nothing yet. */
   readonly turns: number;
+  /** Routine spots the user asked to leave out ("skip the toes"); cleared when a routine starts. */
+  readonly skipped: readonly Spot[];
+  /** The routine place before the user jumped to a named technique: "back to the routine" returns here. */
+  readonly back: At | null;
+  readonly said: Said | null;
 }
 
 /** Enough for years of daily use; keeps the counters small safe integers forever. */
 export const MAX_TURNS = 1_000_000_000;
 export const MAX_NEXTS = 1_000;
+/** Every technique on both feet: more skipped spots than this cannot be real. */
+const MAX_SKIPPED = TECHNIQUE_IDS.length * 2;
 
 export const DEFAULT_PREFS: Preferences = { timing: true, pace: 'normal' };
 
@@ -57,20 +89,26 @@ export const INITIAL_STATE: GuideState = {
   nexts: 0,
   safetyHeard: false,
   turns: 0,
+  skipped: [],
+  back: null,
+  said: null,
 };
 
 export function isValidState(state: GuideState): boolean {
   const { phase } = state;
   if (state.v !== STATE_VERSION || !isCount(state.turns, MAX_TURNS) || !isCount(state.nexts, MAX_NEXTS)) return false;
   if (typeof state.safetyHeard !== 'boolean' || typeof state.prefs?.timing !== 'boolean' || !PACES.includes(state.prefs?.pace)) return false;
+  if (!Array.isArray(state.skipped) || state.skipped.length > MAX_SKIPPED || !state.skipped.every(isSpot)) return false;
+  if (state.back !== null && !isAt(state.back)) return false;
+  if (state.said !== null && state.said !== 'list' && state.said !== 'aside') return false;
   switch (phase.at) {
     case 'menu':
       return isTechniqueId(phase.offer);
     case 'done':
-      return isTechniqueId(phase.technique) && typeof phase.routine === 'boolean';
+      return isTechniqueId(phase.technique) && isFoot(phase.foot) && typeof phase.routine === 'boolean';
     case 'step':
     case 'resume':
-      return isTechniqueId(phase.technique) && isStep(phase.technique, phase.step) && (phase.foot === null || phase.foot === 1 || phase.foot === 2);
+      return isAt(phase);
   }
 }
 
@@ -81,12 +119,14 @@ export function isValidState(state: GuideState): boolean {
  */
 export function parseState(raw: unknown): GuideState {
   if (!isRecord(raw)) return INITIAL_STATE;
-  if (raw.v === 1) return fromV1(raw);
-  if (raw.v !== STATE_VERSION) return INITIAL_STATE;
+  if (raw.v === 1) return { ...INITIAL_STATE, phase: parsePhase(raw.phase, 2) ?? INITIAL_STATE.phase, turns: clampCount(raw.turns, MAX_TURNS) };
+  if (raw.v !== 2 && raw.v !== STATE_VERSION) return INITIAL_STATE;
+  const v = raw.v;
   const prefs = isRecord(raw.prefs) ? raw.prefs : {};
+  const skipped = Array.isArray(raw.skipped) ? raw.skipped.slice(0, MAX_SKIPPED).map(parseSpot).filter((s): s is Spot => s !== null) : [];
   return {
     v: STATE_VERSION,
-    phase: parsePhase(raw.phase) ?? INITIAL_STATE.phase,
+    phase: parsePhase(raw.phase, v) ?? INITIAL_STATE.phase,
     prefs: {
       timing: typeof prefs.timing === 'boolean' ? prefs.timing : DEFAULT_PREFS.timing,
       pace: PACES.includes(prefs.pace as Pace) ? (prefs.pace as Pace) : DEFAULT_PREFS.pace,
@@ -94,27 +134,53 @@ export function parseState(raw: unknown): GuideState {
     nexts: clampCount(raw.nexts, MAX_NEXTS),
     safetyHeard: raw.safetyHeard === true,
     turns: clampCount(raw.turns, MAX_TURNS),
+    skipped,
+    back: v === STATE_VERSION ? parseAt(raw.back, v) : null,
+    said: raw.said === 'list' || raw.said === 'aside' ? raw.said : null,
   };
 }
 
 /**
- * v1 knew single techniques only. Its place is kept; preferences start at
- * their defaults; and since v1 never said the safety sentence, it is said once.
+ * A phase of this version or of v1/v2, where a place had `foot: 1 | 2` in the
+ * routine and `foot: null` (or none) on a single technique, and a finished
+ * routine was `{ at: 'done', routine: true }`.
  */
-function fromV1(raw: Record<string, unknown>): GuideState {
-  return { ...INITIAL_STATE, phase: parsePhase(raw.phase) ?? INITIAL_STATE.phase, turns: clampCount(raw.turns, MAX_TURNS) };
-}
-
-function parsePhase(raw: unknown): Phase | null {
+function parsePhase(raw: unknown, v: 1 | 2 | 3): Phase | null {
   if (!isRecord(raw)) return null;
   if (raw.at === 'menu' && isTechniqueId(raw.offer)) return { at: 'menu', offer: raw.offer };
-  if (raw.at === 'done' && isTechniqueId(raw.technique)) return { at: 'done', technique: raw.technique, routine: raw.routine === true };
-  if ((raw.at === 'step' || raw.at === 'resume') && isTechniqueId(raw.technique)) {
-    const foot: Foot = raw.foot === 1 || raw.foot === 2 ? raw.foot : null;
-    // A step that no longer exists keeps the technique and starts it again.
-    return { at: raw.at, technique: raw.technique, step: isStep(raw.technique, raw.step) ? (raw.step as number) : 0, foot };
+  if (raw.at === 'done' && isTechniqueId(raw.technique)) {
+    const routine = raw.routine === true;
+    const foot: Foot = v === STATE_VERSION ? (raw.foot === 2 ? 2 : 1) : routine ? 2 : 1;
+    return { at: 'done', technique: raw.technique, foot, routine };
+  }
+  if (raw.at === 'step' || raw.at === 'resume') {
+    const at = parseAt(raw, v);
+    return at ? { at: raw.at, ...at } : null;
   }
   return null;
+}
+
+function parseAt(raw: unknown, v: 1 | 2 | 3): At | null {
+  if (!isRecord(raw) || !isTechniqueId(raw.technique)) return null;
+  const routine = v === STATE_VERSION ? raw.routine === true : raw.foot === 1 || raw.foot === 2;
+  // A step that no longer exists keeps the technique and starts it again.
+  return { technique: raw.technique, step: isStep(raw.technique, raw.step) ? (raw.step as number) : 0, foot: raw.foot === 2 ? 2 : 1, routine };
+}
+
+function parseSpot(raw: unknown): Spot | null {
+  return isRecord(raw) && isTechniqueId(raw.technique) && isFoot(raw.foot) ? { technique: raw.technique, foot: raw.foot } : null;
+}
+
+function isSpot(value: Spot): boolean {
+  return isRecord(value) && isTechniqueId(value.technique) && isFoot(value.foot);
+}
+
+function isAt(value: At): boolean {
+  return isSpot(value) && isStep(value.technique, value.step) && typeof value.routine === 'boolean';
+}
+
+function isFoot(value: unknown): value is Foot {
+  return value === 1 || value === 2;
 }
 
 function isStep(technique: TechniqueId, step: unknown): boolean {

@@ -1,6 +1,7 @@
 import { getRequestType, type RequestHandler } from 'ask-sdk-core';
 import type { IntentRequest } from 'ask-sdk-model';
 import { intentCommand } from './intents';
+import { keepAliveHandler } from './keepAlive';
 import { touchHandler } from './touch';
 import { respond, voiceOf, type TurnDeps } from './turn';
 
@@ -30,5 +31,5 @@ export function guideHandlers(deps: TurnDeps): RequestHandler[] {
     },
   };
 
-  return [launch, intent, touchHandler(deps), sessionEnded];
+  return [launch, intent, keepAliveHandler(deps.now), touchHandler(deps), sessionEnded];
 }

@@ -1,7 +1,7 @@
 import type { IntentRequest } from 'ask-sdk-model';
 import type { Command } from '../guide/commands';
 import type { Voice } from '../voice/i18n';
-import { paceSlot, stepSlot, techniqueSlot } from './slots';
+import { bothFeetSlot, concernSlot, paceSlot, stepSlot, techniqueSlot } from './slots';
 
 /**
  * Every intent the skill answers, and the command each one means. This table
@@ -12,13 +12,18 @@ import { paceSlot, stepSlot, techniqueSlot } from './slots';
 const INTENT_COMMANDS: Readonly<Record<string, (request: IntentRequest, voice: Voice) => Command>> = {
   StartTechniqueIntent: (r) => ({ type: 'start', technique: techniqueSlot(r.intent) }),
   StartRoutineIntent: () => ({ type: 'startRoutine' }),
-  SkipTechniqueIntent: () => ({ type: 'skip' }),
+  SkipTechniqueIntent: (r) => ({ type: 'skip', technique: techniqueSlot(r.intent), bothFeet: bothFeetSlot(r.intent) }),
+  SwitchFootIntent: () => ({ type: 'switchFoot' }),
+  WhichFootIntent: () => ({ type: 'whichFoot' }),
+  ThanksIntent: () => ({ type: 'thanks' }),
+  TimeIntent: () => ({ type: 'time', span: 'now' }),
+  RoutineTimeIntent: () => ({ type: 'time', span: 'routine' }),
   TimingOnIntent: () => ({ type: 'timing', on: true }),
   TimingOffIntent: () => ({ type: 'timing', on: false }),
   SetPaceIntent: (r) => ({ type: 'pace', change: paceSlot(r.intent) }),
   BenefitsIntent: () => ({ type: 'knowledge', topic: 'benefits' }),
   OilsIntent: () => ({ type: 'knowledge', topic: 'oils' }),
-  SafetyIntent: () => ({ type: 'knowledge', topic: 'safety' }),
+  SafetyIntent: (r) => ({ type: 'knowledge', topic: 'safety', concern: concernSlot(r.intent) }),
   GoToStepIntent: (r, voice) => ({ type: 'goTo', step: stepSlot(r.intent, voice.numbers) }),
   WhereAmIIntent: () => ({ type: 'whereAmI' }),
   ListTechniquesIntent: () => ({ type: 'list' }),

@@ -1,6 +1,6 @@
 import type { Intent } from 'ask-sdk-model';
 import { isTechniqueId, type TechniqueId } from '../guide/catalog';
-import type { PaceChange } from '../guide/commands';
+import { CONCERNS, type Concern, type PaceChange } from '../guide/commands';
 
 /**
  * Reading slots: the only place that knows how Alexa encodes what was heard.
@@ -21,6 +21,16 @@ export function paceSlot(intent: Intent | undefined, slotName = 'pace'): PaceCha
   return resolvedId(intent, slotName, (id): id is PaceChange => PACE_CHANGES.includes(id as PaceChange));
 }
 
+/** What a safety question was about (pregnancy, diabetes …), by entity-resolution id. */
+export function concernSlot(intent: Intent | undefined, slotName = 'concern'): Concern | null {
+  return resolvedId(intent, slotName, (id): id is Concern => CONCERNS.includes(id as Concern));
+}
+
+/** "on both feet": the FootScope slot resolved to `both`. */
+export function bothFeetSlot(intent: Intent | undefined, slotName = 'feet'): boolean {
+  return resolvedId(intent, slotName, (id): id is 'both' => id === 'both') !== null;
+}
+
 /** The first entity-resolution id of a slot that `accept` recognises; null for no match or nonsense. */
 function resolvedId<T extends string>(intent: Intent | undefined, slotName: string, accept: (id: unknown) => id is T): T | null {
   const authorities: unknown = intent?.slots?.[slotName]?.resolutions?.resolutionsPerAuthority;
@@ -37,14 +47,15 @@ function resolvedId<T extends string>(intent: Intent | undefined, slotName: stri
 
 /**
  * The step a user asked for: "step two" (AMAZON.NUMBER `stepNumber`) or "the
- * second step" (our StepOrdinal type, `stepOrdinal`, whose entity-resolution
- * ids are the numbers "1" to "10" and whose words are the model's, per language).
+ * second step", "the last step" (our StepOrdinal type, `stepOrdinal`, whose
+ * entity-resolution ids are the numbers "1" to "10" and "last", and whose words
+ * are the model's, per language).
  */
-export function stepSlot(intent: Intent | undefined, numbers: Readonly<Record<string, number>>): number | null {
+export function stepSlot(intent: Intent | undefined, numbers: Readonly<Record<string, number>>): number | 'last' | null {
   const spoken = parseSpokenNumber(slotValue(intent, 'stepNumber'), numbers);
   if (spoken !== null) return spoken;
-  const ordinal = resolvedId(intent, 'stepOrdinal', (id): id is string => typeof id === 'string' && /^\d{1,2}$/.test(id));
-  return ordinal === null ? null : Number(ordinal);
+  const ordinal = resolvedId(intent, 'stepOrdinal', (id): id is string => typeof id === 'string' && (id === 'last' || /^\d{1,2}$/.test(id)));
+  return ordinal === null ? null : ordinal === 'last' ? 'last' : Number(ordinal);
 }
 
 export function slotValue(intent: Intent | undefined, slotName: string): string | undefined {

@@ -1,7 +1,7 @@
 import { getSupportedInterfaces, type HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import type { Command } from '../guide/commands';
-import type { Message } from '../guide/messages';
+import { isWaiting, type Message } from '../guide/messages';
 import { reduce, type Reply } from '../guide/reduce';
 import { startSession } from '../guide/session';
 import { INITIAL_STATE, isRecord, parseState, type GuideState } from '../guide/state';
@@ -15,8 +15,10 @@ import { renderSpeech } from '../voice/speech';
 export const STATE_KEY = 'guide';
 /** …beside the revision of the saved document it came from… */
 export const REVISION_KEY = 'revision';
-/** …and whether this session was already told that progress cannot be saved. */
+/** …whether this session was already told that progress cannot be saved… */
 const TROUBLE_KEY = 'storeTrouble';
+/** …and when the user last asked for something (ms), which bounds how long a screen keeps the session open. */
+export const QUIET_SINCE_KEY = 'quietSince';
 
 export interface TurnDeps {
   /** False when no store is configured: progress lives in the session only. */
@@ -51,7 +53,7 @@ export async function respond(input: HandlerInput, command: Command, deps: TurnD
 }
 
 /** Only a device that says it renders APL gets a screen; every device gets the card. */
-function supportsApl(input: HandlerInput): boolean {
+export function supportsApl(input: HandlerInput): boolean {
   try {
     return Boolean(getSupportedInterfaces(input.requestEnvelope)?.['Alexa.Presentation.APL']);
   } catch {
@@ -119,19 +121,24 @@ class Turn {
 
   answer(reply: Reply, revision: number): Response {
     const voice = voiceOf(this.input);
-    const { speech, reprompt } = renderSpeech([...this.notices, ...reply.say], reply.ask, voice, reply.state.prefs.pace);
+    const screen = supportsApl(this.input);
+    const { speech, reprompt } = renderSpeech([...this.notices, ...reply.say], reply.ask, voice, reply.state.prefs.pace, { screen });
     const { card, data } = renderDisplay(reply, voice);
     // Only our own keys go back: whatever else the request carried is not echoed.
     this.input.attributesManager.setSessionAttributes({
       [STATE_KEY]: reply.state,
       [REVISION_KEY]: revision,
+      [QUIET_SINCE_KEY]: this.deps.now(),
       ...(this.session[TROUBLE_KEY] === true ? { [TROUBLE_KEY]: true } : {}),
     });
     const builder = this.input.responseBuilder.speak(speech).withStandardCard(card.title, card.text);
-    if (supportsApl(this.input)) {
+    if (screen) {
       builder.addDirective({ type: 'Alexa.Presentation.APL.RenderDocument', token: APL_TOKEN, document: aplDocument(voice.locale), datasources: { guide: { type: 'object', properties: data } } });
     }
-    if (reprompt !== null) builder.reprompt(reprompt);
+    if (screen && isWaiting(reply.ask)) {
+      // A step on screen with nothing counted: shouldEndSession left unset keeps the session open
+      // with the microphone closed, so "Alexa, next" reaches us; the screen's keep-alive extends it.
+    } else if (reprompt !== null) builder.reprompt(reprompt);
     else builder.withShouldEndSession(true);
     return builder.getResponse();
   }

@@ -1,5 +1,5 @@
 import { ROUTINE, TECHNIQUE_IDS, stepCount, stepOf, type Area } from '../guide/catalog';
-import type { Message } from '../guide/messages';
+import { isWaiting, type Message } from '../guide/messages';
 import type { Reply } from '../guide/reduce';
 import { languageOf } from './locales';
 import type { Voice } from './i18n';
@@ -32,6 +32,8 @@ export interface ScreenData {
   readonly practiceLabel: string;
   readonly buttons: readonly Touch[];
   readonly items: readonly Touch[];
+  /** The step waits for the user: the screen keeps the session open with silent events (screen.ts). */
+  readonly keepAlive: boolean;
 }
 
 export interface Display {
@@ -44,7 +46,10 @@ const SPOKEN_WORDS_PER_SECOND = 2.6;
 
 export function renderDisplay(reply: Reply, voice: Voice): Display {
   const data = screenFor(reply, voice);
-  const title = data.subtitle ? `${data.title}: ${data.subtitle.toLowerCase()}` : data.title;
+  // How a card names the technique and the step is the language's ("The toes: step 1 of 2"), in its locale file.
+  const phase = reply.state.phase;
+  const onStep = data.screen === 'step' && (phase.at === 'step' || phase.at === 'resume');
+  const title = onStep ? voice.t('screen.cardTitle', { title: data.title, step: phase.step + 1, of: stepCount(phase.technique) }) : data.title;
   const text = [data.body, data.foot, data.items.map((i) => `• ${i.label}`).join('\n')].filter(Boolean).join('\n\n');
   const ended = reply.ask === null && reply.state.phase.at === 'step';
   return { card: { title: ended ? pausedTitle(reply, voice) : title, text }, data };
@@ -56,7 +61,7 @@ function screenFor(reply: Reply, voice: Voice): ScreenData {
   const phase = reply.state.phase;
   const base: ScreenData = {
     screen: 'menu', title: '', subtitle: '', progress: 0, foot: '', body: '', area: 'none', hint,
-    practiceMs: 0, practiceDelayMs: 0, practiceLabel: '', buttons: [], items: [],
+    practiceMs: 0, practiceDelayMs: 0, practiceLabel: '', buttons: [], items: [], keepAlive: isWaiting(reply.ask),
   };
   const stepButtons: Touch[] = [
     { label: t('screen.back'), action: 'previous' },
@@ -71,7 +76,7 @@ function screenFor(reply: Reply, voice: Voice): ScreenData {
       ...base,
       screen: 'info',
       title: t(`screen.topics.${knowledge.topic}`),
-      body: t(`knowledge.${knowledge.topic}`),
+      body: t(knowledge.concern ? `knowledge.concerns.${knowledge.concern}` : `knowledge.${knowledge.topic}`),
       buttons: phase.at === 'step' ? stepButtons : [],
     };
   }
@@ -87,7 +92,7 @@ function screenFor(reply: Reply, voice: Voice): ScreenData {
       title: t(`techniques.${phase.technique}.title`),
       subtitle: t('screen.stepOf', { step: phase.step + 1, of }),
       progress: Math.round(((phase.step + 1) / of) * 100),
-      foot: phase.foot ? t(`screen.foot.${phase.foot}`) : '',
+      foot: phase.routine ? t(`screen.foot.${phase.foot}`) : phase.foot === 2 ? t('screen.otherFoot') : '',
       body,
       area: step?.area ?? 'none',
       practiceMs: practice ? practice.seconds * 1000 : 0,

@@ -10,6 +10,11 @@
  */
 export const APL_TOKEN = 'footMassageGuide';
 export const APL_VERSION = '2023.3';
+/** How long a waiting step keeps the session open without a spoken command, and how often it says so. */
+export const KEEP_ALIVE_MS = 10 * 60 * 1000;
+export const KEEP_ALIVE_TICK_MS = 15_000;
+/** The UserEvent argument of a keep-alive tick (handlers/keepAlive.ts). */
+export const KEEP_ALIVE_EVENT = 'keepAlive';
 
 const P = 'payload.guide.properties';
 const BACKGROUND = '#1B1F2B';
@@ -43,6 +48,17 @@ const buildDocument = () => {
   theme: 'dark',
   // Keep the screen up while the user works through a long counted step.
   settings: { idleTimeout: 600000 },
+  // While a step waits for the user (nothing counted), a silent event every 15 s keeps the
+  // session open, so "Alexa, next" reaches the skill whenever the hands are free. The skill
+  // ends the session after KEEP_ALIVE_MS without a spoken command; the screen stops asking
+  // at the same bound on its own clock.
+  handleTick: [
+    {
+      when: `\${${P}.keepAlive && elapsedTime < ${KEEP_ALIVE_MS}}`,
+      minimumDelay: KEEP_ALIVE_TICK_MS,
+      commands: [{ type: 'SendEvent', arguments: [KEEP_ALIVE_EVENT] }],
+    },
+  ],
   resources: [
     { dimensions: { pad: '24dp', gap: '16dp', titleSize: '30dp', subtitleSize: '22dp', bodySize: '24dp', hintSize: '18dp', buttonSize: '22dp', buttonHeight: '56dp', footWidth: '240dp', footHeight: '180dp' } },
     { when: '${viewport.width >= 1200}', dimensions: { pad: '48dp', gap: '24dp', titleSize: '44dp', subtitleSize: '30dp', bodySize: '34dp', hintSize: '24dp', buttonSize: '28dp', buttonHeight: '72dp', footWidth: '440dp', footHeight: '330dp' } },

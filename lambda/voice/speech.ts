@@ -1,6 +1,6 @@
 import { TECHNIQUE_IDS, stepOf, type TechniqueId } from '../guide/catalog';
 import type { Message, Question, RoutinePlace } from '../guide/messages';
-import type { Pace } from '../guide/state';
+import type { Foot, Pace } from '../guide/state';
 import type { Translate, Voice } from './i18n';
 
 /**
@@ -22,14 +22,28 @@ export const MAX_BREAK_SECONDS = 10;
 export const PRACTICE_END_SOUND = 'soundbank://soundlibrary/musical/amzn_sfx_bell_short_chime_01';
 const PACE_RATE: Readonly<Record<Pace, string | null>> = { slow: '85%', normal: null, fast: '115%' };
 
-export function renderSpeech(say: readonly Message[], ask: Question | null, voice: Voice, pace: Pace = 'normal'): Speech {
+/** What a device can do that changes the words: a screen keeps the session open without listening. */
+export interface Device {
+  readonly screen: boolean;
+}
+
+export function renderSpeech(say: readonly Message[], ask: Question | null, voice: Voice, pace: Pace = 'normal', device: Device = { screen: false }): Speech {
   const parts = say.map((m) => renderMessage(m, voice));
-  const question = ask ? escape(renderQuestion(ask, voice, false)) : null;
+  // "Which one would you like?" only right after the list; otherwise the question names the choices.
+  const context: QuestionContext = { reprompt: false, listed: say.some((m) => m.kind === 'techniqueList'), screen: device.screen };
+  const question = ask ? escape(renderQuestion(ask, voice, context)) : null;
   const speech = question === null ? parts.join(BETWEEN_MESSAGES) : parts.length ? parts.join(BETWEEN_MESSAGES) + BEFORE_QUESTION + question : question;
   return {
     speech: atPace(speech, pace),
-    reprompt: ask ? atPace(escape(renderQuestion(ask, voice, true)), pace) : null,
+    reprompt: ask ? atPace(escape(renderQuestion(ask, voice, { ...context, reprompt: true, listed: false })), pace) : null,
   };
+}
+
+interface QuestionContext {
+  readonly reprompt: boolean;
+  /** The list of techniques was just said. */
+  readonly listed: boolean;
+  readonly screen: boolean;
 }
 
 function atPace(ssml: string, pace: Pace): string {
@@ -44,32 +58,57 @@ function renderMessage(m: Message, voice: Voice): string {
       return escape(t('msg.techniqueList', { count: TECHNIQUE_IDS.length, list: techniqueList(voice) }));
     case 'techniqueIntro':
       return escape(t(m.inRoutine ? 'msg.routineNext' : 'msg.techniqueIntro', { name: name(m.technique, t), intro: t(`techniques.${m.technique}.intro`) }));
+    case 'otherFoot':
+    case 'skipping':
+    case 'startingOver':
+    case 'techniqueDone':
+    case 'resuming':
+    case 'backToStep':
+      return escape(t(`msg.${m.kind}`, { name: name(m.technique, t) }));
+    case 'routineJump':
+    case 'backToRoutine':
+      return escape(t(`msg.${m.kind}`, { name: name(m.technique, t), foot: t(`feet.${m.foot}`) }));
+    case 'backTo':
+      return escape(t(m.crossedFoot ? 'msg.backToFirstFoot' : 'msg.backTo', { name: name(m.technique, t) }));
+    case 'skipNamed':
+      return escape(t(m.routine ? (m.bothFeet ? 'msg.skipNamedBothFeet' : 'msg.skipNamedThisFoot') : 'msg.skipNamed', { name: name(m.technique, t) }));
+    case 'finishedPosition':
+      return escape(t(m.foot === 2 ? 'msg.finishedPositionOtherFoot' : 'msg.finishedPosition', { name: name(m.technique, t) }));
+    case 'footPosition':
+      return escape([t(m.routine ? 'msg.footInRoutine' : m.foot === 1 ? 'msg.footSingleFirst' : 'msg.footSingleSecond', { foot: t(`feet.${m.foot}`), name: name(m.technique, t) }), ...routineWords(m.foot, m.routine, t)].join(' '));
+    case 'choiceOutOfRange':
+      return escape(t('msg.choiceOutOfRange', { asked: m.asked, count: m.of }));
+    case 'timeLeft':
+      return escape(timeLeftWords(m, t));
+    case 'routineTime':
+      return escape(t('msg.routineTime', { time: duration(m.seconds, t) }));
     case 'routineIntro':
       return escape([t('msg.routineIntro', { count: TECHNIQUE_IDS.length }), ...(m.timed ? [t('msg.routineTimed')] : [])].join(' '));
-    case 'step':
-      return escape(stepHeading(m.step, m.of, t)) + BETWEEN_MESSAGES + withPauses(stepText(m.technique, m.step - 1, t));
+    case 'step': {
+      const closing = m.closing ? [t(`practice.ends.${m.closing}`)] : [];
+      return escape(stepHeading(m.step, m.of, t)) + BETWEEN_MESSAGES + withPauses([stepText(m.technique, m.step - 1, t), ...closing].join(' '));
+    }
     case 'practice':
-      return renderPractice(m.seconds, m.midCue, t);
+      return renderPractice(m.seconds, m.midCue, m.end, t);
     case 'position':
-      return escape([t('msg.position', { ...m, name: name(m.technique, t) }), stepsLeft(m.step, m.of, t), ...routineWords(m.routine, t)].join(' '));
+      return escape([t('msg.position', { ...m, name: name(m.technique, t) }), stepsLeft(m.step, m.of, t), ...footWords(m.foot, m.routine, t)].join(' '));
     case 'welcomeBack':
-      return escape([t('msg.welcomeBack', { ...m, name: name(m.technique, t) }), ...(m.routine ? [t('msg.welcomeBackRoutine', { foot: t(`feet.${m.routine.foot}`) })] : [])].join(' '));
     case 'stoppedAt':
     case 'paused':
-    case 'goodbyeMidway':
+    case 'goodbyeMidway': {
+      // Where the user stopped, then (in the routine, or on the second foot) which foot; the goodbye's last words stay last.
+      const at = t(`msg.${m.kind}`, { ...m, name: name(m.technique, t) });
+      const foot = m.routine || m.foot === 2 ? [t(m.routine ? 'msg.inRoutineOnFoot' : 'msg.onFoot', { foot: t(`feet.${m.foot}`) })] : [];
+      const after = m.kind === 'paused' || m.kind === 'goodbyeMidway' ? [t(`msg.${m.kind}After`)] : [];
+      return escape([at, ...foot, ...after].join(' '));
+    }
     case 'stepOutOfRange':
       return escape(t(`msg.${m.kind}`, { ...m, name: name(m.technique, t) }));
-    case 'startingOver':
-    case 'skipping':
-    case 'backTo':
-    case 'techniqueDone':
-    case 'finishedPosition':
-      return escape(t(`msg.${m.kind}`, { name: name(m.technique, t) }));
     case 'paceChanged':
     case 'paceLimit':
       return escape(t(`msg.${m.kind}.${m.pace}`));
     case 'knowledge':
-      return withPauses(t(`knowledge.${m.topic}`));
+      return withPauses(t(m.concern ? `knowledge.concerns.${m.concern}` : `knowledge.${m.topic}`));
     default:
       return escape(t(`msg.${m.kind}`));
   }
@@ -79,7 +118,7 @@ function renderMessage(m: Message, voice: Voice): string {
  * Counting the user through a timed step inside the response: a start cue,
  * silence to halfway, a cue, silence to the end, a closing cue and a chime.
  */
-function renderPractice(seconds: number, midCue: string, t: Translate): string {
+function renderPractice(seconds: number, midCue: string, end: string, t: Translate): string {
   const half = Math.floor(seconds / 2);
   return [
     // By count, so each language says its plural: "10 ثوان" but "15 ثانية".
@@ -87,7 +126,7 @@ function renderPractice(seconds: number, midCue: string, t: Translate): string {
     silence(half),
     escape(t(`practice.cues.${midCue}`)),
     silence(seconds - half),
-    escape(t('practice.end')),
+    escape(t(`practice.ends.${end}`)),
     `<audio src="${PRACTICE_END_SOUND}"/>`,
   ].join(' ');
 }
@@ -100,23 +139,28 @@ function silence(seconds: number): string {
 }
 
 /** A question as plain text (for a screen's hint), unescaped and without markup. */
-export function questionText(q: Question, voice: Voice): string {
-  return renderQuestion(q, voice, false);
+export function questionText(q: Question, voice: Voice, device: Device = { screen: true }): string {
+  return renderQuestion(q, voice, { reprompt: false, listed: true, screen: device.screen });
 }
 
-function renderQuestion(q: Question, voice: Voice, reprompt: boolean): string {
+function renderQuestion(q: Question, voice: Voice, context: QuestionContext): string {
   const { t } = voice;
-  const suffix = reprompt ? 'Reprompt' : '';
+  const suffix = context.reprompt ? 'Reprompt' : '';
   switch (q.kind) {
     case 'chooseTechnique':
-      return t(`ask.chooseTechnique${suffix}`, { choices: techniqueList(voice, 'or') });
+      return context.listed ? t('ask.chooseTechnique') : t('ask.chooseTechniqueReprompt', { choices: techniqueList(voice, 'or', true) });
     case 'offerTechnique':
-      return t(`ask.offerTechnique${suffix}`, { name: name(q.technique, t) });
+    case 'offerOtherFoot':
+      return t(`ask.${q.kind}${suffix}`, { name: name(q.technique, t) });
     case 'resumeOffer':
     case 'carryOn':
       return t(`ask.${q.kind}${suffix}`, { step: q.step, of: q.of, name: name(q.technique, t) });
     case 'continueStep': {
-      const key = (q.step === q.of ? 'continueLastStep' : 'continueStep') + (reprompt ? 'Reprompt' : q.brief ? 'Brief' : '');
+      const last = q.step === q.of ? 'continueLastStep' : 'continueStep';
+      // Nothing counted: the user may take longer than a device listens. A screen keeps the
+      // session open and hears "Alexa, next"; a speaker needs the one-shot way back in.
+      const waiting = q.waiting && !context.reprompt ? (context.screen ? 'WaitingScreen' : 'Waiting') : '';
+      const key = waiting ? `${last}${waiting}` : last + (context.reprompt ? 'Reprompt' : q.brief ? 'Brief' : '');
       return t(`ask.${key}`, { step: q.step, of: q.of, name: name(q.technique, t) });
     }
     case 'anythingElse':
@@ -139,10 +183,35 @@ function stepsLeft(step: number, of: number, t: Translate): string {
   return left > 0 ? t('msg.stepsLeft', { count: left }) : t('msg.lastStep');
 }
 
-function routineWords(routine: RoutinePlace | null, t: Translate): string[] {
+/** In the routine: which foot, and what is left on it ("two more on this foot, then the other foot"). */
+function routineWords(foot: Foot, routine: RoutinePlace | null, t: Translate): string[] {
   if (!routine) return [];
-  const foot = t(`feet.${routine.foot}`);
-  return [routine.techniquesLeft > 0 ? t('msg.routinePlace', { foot, count: routine.techniquesLeft }) : t('msg.routineLast', { foot })];
+  const left = routine.leftOnFoot;
+  if (foot === 1) return [left > 0 ? t('msg.leftOnFirstFoot', { count: left }) : t('msg.lastOnFirstFoot')];
+  return [left > 0 ? t('msg.leftOnSecondFoot', { count: left }) : t('msg.routineLast')];
+}
+
+/** Where a place sits: in the routine, its foot and what is left; off it, the second foot when it is. */
+function footWords(foot: Foot, routine: RoutinePlace | null, t: Translate): string[] {
+  if (routine) return [t('msg.inRoutineOnFoot', { foot: t(`feet.${foot}`) }), ...routineWords(foot, routine, t)];
+  return foot === 2 ? [t('msg.onFoot', { foot: t(`feet.${foot}`) })] : [];
+}
+
+/** "This step takes about 40 seconds. About 2 minutes are left of the heel, and about 20 of the whole routine." */
+function timeLeftWords(m: Message & { kind: 'timeLeft' }, t: Translate): string {
+  const step = t(m.counted ? 'msg.stepTimeCounted' : 'msg.stepTime', { time: duration(m.stepSeconds, t) });
+  const left = t(m.routineSeconds === null ? 'msg.techniqueLeft' : 'msg.techniqueAndRoutineLeft', {
+    name: name(m.technique, t),
+    time: duration(m.seconds, t),
+    routine: duration(m.routineSeconds ?? 0, t),
+  });
+  return `${step} ${left}`;
+}
+
+/** A duration as people say it: seconds up to a minute and a half (in fives), then whole minutes. */
+function duration(seconds: number, t: Translate): string {
+  if (seconds < 90) return t('time.seconds', { count: Math.max(5, Math.round(seconds / 5) * 5) });
+  return t('time.minutes', { count: Math.round(seconds / 60) });
 }
 
 function name(technique: TechniqueId, t: Translate): string {
@@ -154,8 +223,8 @@ function name(technique: TechniqueId, t: Translate): string {
  * the locale file. (Intl.ListFormat would do it too, but loading its locale
  * data costs a cold start more than everything else on the first answer.)
  */
-function techniqueList({ t }: Voice, type: 'and' | 'or' = 'and'): string {
-  const names = TECHNIQUE_IDS.map((id) => name(id, t));
+function techniqueList({ t }: Voice, type: 'and' | 'or' = 'and', withRoutine = false): string {
+  const names = [...TECHNIQUE_IDS.map((id) => name(id, t)), ...(withRoutine ? [t('msg.routineName')] : [])];
   if (names.length < 3) return names.join(t(type === 'and' ? 'list.pairAnd' : 'list.pairOr'));
   return names.slice(0, -1).join(t('list.separator')) + t(`list.${type}`) + names[names.length - 1];
 }

@@ -6,7 +6,7 @@ import { TECHNIQUE_IDS } from '../../lambda/guide/catalog';
 import type { Command } from '../../lambda/guide/commands';
 import type { Message } from '../../lambda/guide/messages';
 import { reduce } from '../../lambda/guide/reduce';
-import { isValidState, parseState, type GuideState } from '../../lambda/guide/state';
+import { INITIAL_STATE, isValidState, parseState, type GuideState } from '../../lambda/guide/state';
 import { handler } from '../../lambda/index';
 import { RECOVERED, revisionOf } from '../../lambda/storage/document';
 import { FileStore } from '../../lambda/storage/file';
@@ -15,6 +15,7 @@ import { supportedLocaleFor } from '../../lambda/voice/locales';
 import { renderDisplay } from '../../lambda/voice/display';
 import { renderSpeech } from '../../lambda/voice/speech';
 import { MAX_AUDIO_TAGS, MAX_SPEECH_CHARS, MAX_TIMED_SECONDS, measureSsml } from '../support/ssml';
+import { EVERY_COMMAND } from '../support/commands';
 import { everyPhase, everyPrefs, validStateArb } from '../support/states';
 import { MODEL_INTENTS, USER_PREFIX, envelopeArb, type EnvelopeCase, type Json } from './arbitraries';
 
@@ -367,32 +368,10 @@ test(
 // ---------------------------------------------------------------------------
 // Every reply the skill can produce stays within Alexa's limits.
 
+/** Every command (one list, tests/support/commands.ts), plus step numbers no user should ever send. */
 const COMMANDS: readonly Command[] = [
-  { type: 'launch' },
-  ...TECHNIQUE_IDS.map((technique): Command => ({ type: 'start', technique })),
-  { type: 'start', technique: null },
-  { type: 'startRoutine' },
-  { type: 'next' },
-  { type: 'previous' },
-  { type: 'repeat' },
-  { type: 'startOver' },
-  ...[null, -1, 0, 1, 2, 3, 4, 5, 2.5, 1e15, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER].map((step): Command => ({ type: 'goTo', step })),
-  { type: 'skip' },
-  { type: 'whereAmI' },
-  { type: 'list' },
-  { type: 'help' },
-  { type: 'yes' },
-  { type: 'no' },
-  { type: 'home' },
-  { type: 'stop' },
-  { type: 'pause' },
-  { type: 'resume' },
-  { type: 'timing', on: true },
-  { type: 'timing', on: false },
-  ...(['slower', 'faster', 'normal', null] as const).map((change): Command => ({ type: 'pace', change })),
-  ...(['benefits', 'oils', 'safety'] as const).map((topic): Command => ({ type: 'knowledge', topic })),
-  { type: 'fallback' },
-  { type: 'error' },
+  ...EVERY_COMMAND,
+  ...[2.5, 5, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER].map((step): Command => ({ type: 'goTo', step })),
 ];
 
 /** What a turn may say before the reply: the store's notices (both at once is the longest). */
@@ -402,8 +381,9 @@ test('every reply for every state × command × preferences stays within Alexa l
   const voice = voiceFor('en-US');
   const states: GuideState[] = everyPhase().flatMap((phase) =>
     everyPrefs().flatMap((prefs) => [
-      { v: 2 as const, phase, prefs, nexts: 0, safetyHeard: false, turns: 0 },
-      { v: 2 as const, phase, prefs, nexts: 1_000, safetyHeard: true, turns: 1_000_000_000 },
+      { ...INITIAL_STATE, phase, prefs, nexts: 0, safetyHeard: false, turns: 0 },
+      { ...INITIAL_STATE, phase, prefs, nexts: 1_000, safetyHeard: true, turns: 1_000_000_000, said: 'aside' as const },
+      { ...INITIAL_STATE, phase, prefs, turns: 3, said: 'list' as const, skipped: [{ technique: 'toes' as const, foot: 1 as const }] },
     ]),
   );
   const problems: string[] = [];

@@ -40,17 +40,20 @@ type StepPhase = Extract<Phase, { at: 'step' }>;
 type ResumePhase = Extract<Phase, { at: 'resume' }>;
 
 const menu = (offer: TechniqueId): Phase => ({ at: 'menu', offer });
+/** The routine's foot, or null for a single technique (on the first foot). */
+type RoutineFoot = Foot | null;
+const onFoot = (foot: RoutineFoot) => (foot === null ? { foot: 1 as const, routine: false } : { foot, routine: true });
 /** `step` counts from 0, as in the state. */
-const at = (technique: TechniqueId, step: number, foot: Foot = null): StepPhase => ({ at: 'step', technique, step, foot });
-const resumeAt = (technique: TechniqueId, step: number, foot: Foot = null): ResumePhase => ({ at: 'resume', technique, step, foot });
-const done = (technique: TechniqueId, routine = false): Phase => ({ at: 'done', technique, routine });
+const at = (technique: TechniqueId, step: number, foot: RoutineFoot = null): StepPhase => ({ at: 'step', technique, step, ...onFoot(foot) });
+const resumeAt = (technique: TechniqueId, step: number, foot: RoutineFoot = null): ResumePhase => ({ at: 'resume', technique, step, ...onFoot(foot) });
+const done = (technique: TechniqueId, routine = false): Phase => ({ at: 'done', technique, foot: routine ? 2 : 1, routine });
 
 const NORMAL: Preferences = { timing: true, pace: 'normal' };
 const NO_TIMING: Preferences = { timing: false, pace: 'normal' };
 const SLOW: Preferences = { timing: true, pace: 'slow' };
 
 /** A session under way: a few turns in, the safety sentence heard, counting at normal pace, a new learner. */
-const BASE: GuideState = { v: STATE_VERSION, phase: menu(W), prefs: NORMAL, nexts: 0, safetyHeard: true, turns: 5 };
+const BASE: GuideState = { v: STATE_VERSION, phase: menu(W), prefs: NORMAL, nexts: 0, safetyHeard: true, turns: 5, skipped: [], back: null, said: null };
 const stateAt = (phase: Phase, over: Partial<Omit<GuideState, 'v' | 'phase'>> = {}): GuideState => ({ ...BASE, ...over, phase });
 
 /** The routine laid out by hand: every technique on foot 1, then every technique on foot 2. */
@@ -58,11 +61,11 @@ const SPOTS: readonly { readonly technique: TechniqueId; readonly foot: 1 | 2 }[
   ROUTINE.map((technique) => ({ technique, foot })),
 );
 /** Which foot, and how many techniques come after this one, worked out here rather than by routine.ts. */
-const rp = (technique: TechniqueId, foot: 1 | 2): RoutinePlace => ({
-  foot,
-  techniquesLeft: (foot === 1 ? ROUTINE.length : 0) + ROUTINE.length - 1 - ROUTINE.indexOf(technique),
-});
-const routineOf = (technique: TechniqueId, foot: Foot): RoutinePlace | null => (foot === null ? null : rp(technique, foot));
+const rp = (technique: TechniqueId): RoutinePlace => ({ leftOnFoot: ROUTINE.length - 1 - ROUTINE.indexOf(technique) });
+const routineOf = (technique: TechniqueId, foot: RoutineFoot): RoutinePlace | null => (foot === null ? null : rp(technique));
+/** A phase's foot as the helpers above take it: the routine's foot, or null off the routine. */
+const rf = (p: { readonly foot: Foot; readonly routine: boolean }): RoutineFoot => (p.routine ? p.foot : null);
+const where = (technique: TechniqueId, foot: RoutineFoot) => ({ foot: foot ?? 1, routine: routineOf(technique, foot) });
 
 /** The catalog step the user hears as `step` (1-based). */
 function catalogStep(technique: TechniqueId, step: number): Step {
@@ -81,38 +84,36 @@ const place = (technique: TechniqueId, step: number) => ({ technique, step, of: 
 
 // Steps are 1-based in messages and questions, as the user hears them.
 const say = {
-  step: (technique: TechniqueId, step: number): Message => ({ kind: 'step', ...place(technique, step) }),
+  step: (technique: TechniqueId, step: number, closing: Message & { kind: 'step' } extends { closing: infer C } ? C : never = null): Message => ({
+    kind: 'step',
+    ...place(technique, step),
+    closing,
+  }),
   practice: (technique: TechniqueId, step: number, pace: Pace = 'normal'): Message => ({
     kind: 'practice',
     ...place(technique, step),
     seconds: practiceSeconds(catalogStep(technique, step), pace),
     midCue: catalogStep(technique, step).midCue,
+    end: catalogStep(technique, step).end,
   }),
   /** A step as said with timing on: the step, then its count. */
   shown: (technique: TechniqueId, step: number, pace: Pace = 'normal'): Message[] => [say.step(technique, step), say.practice(technique, step, pace)],
-  position: (technique: TechniqueId, step: number, foot: Foot = null): Message => ({
-    kind: 'position',
-    ...place(technique, step),
-    routine: routineOf(technique, foot),
-  }),
+  position: (technique: TechniqueId, step: number, foot: RoutineFoot = null): Message => ({ kind: 'position', ...place(technique, step), ...where(technique, foot) }),
   intro: (technique: TechniqueId, inRoutine = false): Message => ({ kind: 'techniqueIntro', technique, inRoutine }),
   done: (technique: TechniqueId): Message => ({ kind: 'techniqueDone', technique }),
-  finished: (technique: TechniqueId): Message => ({ kind: 'finishedPosition', technique }),
+  finished: (technique: TechniqueId, foot: Foot = 1): Message => ({ kind: 'finishedPosition', technique, foot }),
   startingOver: (technique: TechniqueId): Message => ({ kind: 'startingOver', technique }),
-  backTo: (technique: TechniqueId): Message => ({ kind: 'backTo', technique }),
+  backTo: (technique: TechniqueId, crossedFoot = false): Message => ({ kind: 'backTo', technique, crossedFoot }),
   skipping: (technique: TechniqueId): Message => ({ kind: 'skipping', technique }),
-  goodbyeMidway: (technique: TechniqueId, step: number): Message => ({ kind: 'goodbyeMidway', ...place(technique, step) }),
+  goodbyeMidway: (technique: TechniqueId, step: number, foot: RoutineFoot = null): Message => ({ kind: 'goodbyeMidway', ...place(technique, step), ...where(technique, foot) }),
   outOfRange: (technique: TechniqueId, asked: number): Message => ({ kind: 'stepOutOfRange', technique, asked, of: stepCount(technique) }),
-  welcomeBack: (technique: TechniqueId, step: number, foot: Foot = null): Message => ({
-    kind: 'welcomeBack',
-    ...place(technique, step),
-    routine: routineOf(technique, foot),
-  }),
-  stoppedAt: (technique: TechniqueId, step: number): Message => ({ kind: 'stoppedAt', ...place(technique, step) }),
-  paused: (technique: TechniqueId, step: number): Message => ({ kind: 'paused', ...place(technique, step) }),
+  welcomeBack: (technique: TechniqueId, step: number, foot: RoutineFoot = null): Message => ({ kind: 'welcomeBack', ...place(technique, step), ...where(technique, foot) }),
+  stoppedAt: (technique: TechniqueId, step: number, foot: RoutineFoot = null): Message => ({ kind: 'stoppedAt', ...place(technique, step), ...where(technique, foot) }),
+  paused: (technique: TechniqueId, step: number, foot: RoutineFoot = null): Message => ({ kind: 'paused', ...place(technique, step), ...where(technique, foot) }),
+  resuming: (technique: TechniqueId): Message => ({ kind: 'resuming', technique }),
   paceChanged: (pace: Pace): Message => ({ kind: 'paceChanged', pace }),
   paceLimit: (pace: Pace): Message => ({ kind: 'paceLimit', pace }),
-  knowledge: (topic: Topic): Message => ({ kind: 'knowledge', topic }),
+  knowledge: (topic: Topic): Message => ({ kind: 'knowledge', topic, concern: null }),
   // PlainKind holds only kinds whose message is `{ kind }` alone; TS cannot split a union this large by itself.
   plain: (kind: PlainKind): Message => ({ kind }) as Message,
 };
@@ -123,7 +124,8 @@ const ask = {
   anythingElse: { kind: 'anythingElse' } as Question,
   resume: (technique: TechniqueId, step: number): Question => ({ kind: 'resumeOffer', ...place(technique, step) }),
   offer: (technique: TechniqueId): Question => ({ kind: 'offerTechnique', technique }),
-  cont: (technique: TechniqueId, step: number, brief = false): Question => ({ kind: 'continueStep', ...place(technique, step), brief }),
+  otherFoot: (technique: TechniqueId): Question => ({ kind: 'offerOtherFoot', technique }),
+  cont: (technique: TechniqueId, step: number, brief = false, waiting = false): Question => ({ kind: 'continueStep', ...place(technique, step), brief, waiting }),
   carryOn: (technique: TechniqueId, step: number): Question => ({ kind: 'carryOn', ...place(technique, step) }),
 };
 
@@ -131,6 +133,7 @@ const ask = {
 const ALL_COMMAND_TYPES = [
   'launch', 'start', 'startRoutine', 'next', 'previous', 'repeat', 'startOver', 'goTo', 'skip', 'whereAmI',
   'list', 'help', 'yes', 'no', 'home', 'stop', 'pause', 'resume', 'timing', 'pace', 'knowledge', 'fallback', 'error',
+  'switchFoot', 'whichFoot', 'thanks', 'time',
 ] as const satisfies readonly CommandType[];
 type MissingCommand = Exclude<CommandType, (typeof ALL_COMMAND_TYPES)[number]>;
 const everyCommandListed: [MissingCommand] extends [never] ? true : MissingCommand = true;
@@ -174,17 +177,24 @@ function onStepRows(name: PhaseName, p: StepPhase): Row[] {
   const t = p.technique;
   const s = p.step + 1;
   const here = ask.cont(t, s);
-  const pos = say.position(t, s, p.foot);
+  const pos = say.position(t, s, rf(p));
+  // Named mid-routine, a technique is a jump within the routine, on the same foot.
+  const startR = p.routine
+    ? e(at(R, 0, p.foot), [{ kind: 'routineJump', technique: R, foot: p.foot }, say.intro(R, true), ...say.shown(R, 1)], ask.cont(R, 1))
+    : beginR;
+  // "The full routine" while in it: it carries on where the user is.
+  const routine = p.routine ? e(p, [m('alreadyInRoutine'), pos, ...say.shown(t, s)], here) : beginRoutine;
   return [
-    [name, { type: 'start', technique: R }, beginR],
+    [name, { type: 'start', technique: R }, startR],
     [name, { type: 'start', technique: null }, e(p, [m('unknownTechnique'), m('techniqueList'), pos], here)],
-    [name, { type: 'startRoutine' }, beginRoutine],
+    [name, { type: 'startRoutine' }, routine],
     // the menu keeps the place: continue (or yes) goes back to this step
-    [name, { type: 'home' }, e(resumeAt(t, p.step, p.foot), [m('backToMenu'), say.stoppedAt(t, s), m('techniqueList')], ask.resume(t, s))],
-    [name, { type: 'stop' }, e(p, [say.goodbyeMidway(t, s)], null)],
-    [name, { type: 'pause' }, e(p, [say.paused(t, s)], null)],
+    [name, { type: 'home' }, e(resumeAt(t, p.step, rf(p)), [m('backToMenu'), say.stoppedAt(t, s, rf(p)), m('techniqueList')], ask.resume(t, s))],
+    [name, { type: 'stop' }, e(p, [say.goodbyeMidway(t, s, rf(p))], null)],
+    [name, { type: 'pause' }, e(p, [say.paused(t, s, rf(p))], null)],
     [name, { type: 'timing', on: true }, e(p, [m('timingOn'), ...say.shown(t, s)], here)],
-    [name, { type: 'timing', on: false }, e(p, [m('timingOff'), pos], here, NO_TIMING)],
+    // nothing counted from now on: the question says the user may take their time
+    [name, { type: 'timing', on: false }, e(p, [m('timingOff'), pos], ask.cont(t, s, false, true), NO_TIMING)],
     [name, SLOWER, e(p, [say.paceChanged('slow'), ...say.shown(t, s, 'slow')], here, SLOW)],
   ];
 }
@@ -194,7 +204,7 @@ function stepRows(name: PhaseName, p: StepPhase): Row[] {
   const t = p.technique;
   const s = p.step + 1;
   const here = ask.cont(t, s);
-  const pos = say.position(t, s, p.foot);
+  const pos = say.position(t, s, rf(p));
   return [
     ...onStepRows(name, p),
     // launch: the welcome and the menu, offering what home would offer
@@ -216,28 +226,34 @@ function stepRows(name: PhaseName, p: StepPhase): Row[] {
 function resumeRows(name: PhaseName, p: ResumePhase): Row[] {
   const t = p.technique;
   const s = p.step + 1;
-  const onStep = at(t, p.step, p.foot);
+  const onStep = at(t, p.step, rf(p));
   const offer = ask.resume(t, s);
-  const resuming = e(onStep, [m('resuming'), say.intro(t, p.foot !== null), ...say.shown(t, s)], ask.cont(t, s));
+  // Back on the step: the technique named, its introduction not read again as if starting fresh.
+  const resuming = e(onStep, [say.resuming(t), ...say.shown(t, s)], ask.cont(t, s));
   return [
-    ...onStepRows(name, onStep),
-    [name, { type: 'launch' }, e(p, [say.welcomeBack(t, s, p.foot)], offer)],
-    [name, { type: 'repeat' }, e(p, [say.welcomeBack(t, s, p.foot)], offer)],
+    ...onStepRows(name, onStep).filter(([, c]) => !['stop', 'pause', 'startRoutine'].includes(c.type)),
+    // stopping or pausing at the offer keeps the offer
+    [name, { type: 'stop' }, e(p, [say.goodbyeMidway(t, s, rf(p))], null)],
+    [name, { type: 'pause' }, e(p, [say.paused(t, s, rf(p))], null)],
+    [name, { type: 'startRoutine' }, p.routine ? resuming : beginRoutine],
+    [name, { type: 'launch' }, e(p, [say.welcomeBack(t, s, rf(p))], offer)],
+    // mid-session (the menu was just said), repeat says the place and the menu again
+    [name, { type: 'repeat' }, e(p, [say.stoppedAt(t, s, rf(p)), m('techniqueList')], offer)],
     [name, { type: 'resume' }, resuming],
     [name, { type: 'next' }, resuming],
     [name, { type: 'yes' }, resuming],
     [name, { type: 'no' }, e(menu(t), [m('techniqueList')], ask.choose)],
-    [name, { type: 'whereAmI' }, e(p, [say.stoppedAt(t, s)], offer)],
+    [name, { type: 'whereAmI' }, e(p, [say.stoppedAt(t, s, rf(p))], offer)],
     [name, { type: 'help' }, e(p, [m('helpResume')], offer)],
     [name, { type: 'list' }, e(p, [m('techniqueList')], offer)],
     [name, OILS, e(p, [say.knowledge('oils')], offer)],
-    [name, { type: 'fallback' }, e(p, [m('notUnderstood'), say.stoppedAt(t, s)], offer)],
-    [name, { type: 'error' }, e(p, [m('error'), say.stoppedAt(t, s)], offer)],
+    [name, { type: 'fallback' }, e(p, [m('notUnderstood'), say.stoppedAt(t, s, rf(p))], offer)],
+    [name, { type: 'error' }, e(p, [m('error'), say.stoppedAt(t, s, rf(p))], offer)],
   ];
 }
 
 /** Commands that stay on a finished technique (or routine), or leave it for the menu. */
-function doneRows(name: PhaseName, p: Phase, o: { home: TechniqueId; repeated: Message; where: Message; question: Question }): Row[] {
+function doneRows(name: PhaseName, p: Phase, o: { home: TechniqueId; repeated: Message; where: Message; question: Question; no?: Expected }): Row[] {
   const q = o.question;
   return [
     [name, { type: 'launch' }, e(menu(o.home), [m('welcome'), m('techniqueList')], ask.choose)],
@@ -248,7 +264,7 @@ function doneRows(name: PhaseName, p: Phase, o: { home: TechniqueId; repeated: M
     [name, { type: 'whereAmI' }, e(p, [o.where], q)],
     [name, { type: 'list' }, e(p, [m('techniqueList')], q)],
     [name, { type: 'help' }, e(p, [m('helpMenu')], q)],
-    [name, { type: 'no' }, e(p, [m('goodbye')], null)],
+    [name, { type: 'no' }, o.no ?? e(p, [m('goodbye')], null)],
     [name, { type: 'home' }, e(menu(o.home), [m('backToMenu'), m('techniqueList')], ask.choose)],
     [name, { type: 'stop' }, e(p, [m('goodbye')], null)],
     [name, { type: 'pause' }, e(p, [m('pausedMenu')], null)],
@@ -277,9 +293,10 @@ const TABLE: readonly Row[] = [
   // resume ("continue"): nothing to pick up in the menu
   ['menu', { type: 'resume' }, e(PHASES.menu, [m('nothingToResume'), m('techniqueList')], ask.choose)],
   ['menu', { type: 'previous' }, nothingStarted],
-  ['menu', { type: 'skip' }, nothingStarted],
+  ['menu', { type: 'skip', technique: null, bothFeet: false }, nothingStarted],
   ['menu', { type: 'startOver' }, nothingStarted],
-  ['menu', { type: 'goTo', step: 2 }, nothingStarted],
+  // at the menu, a number picks from the list of techniques
+  ['menu', { type: 'goTo', step: 2 }, e(at(A, 0), [say.intro(A), ...say.shown(A, 1)], ask.cont(A, 1))],
   // repeat (not the first turn: see the edges below)
   ['menu', { type: 'repeat' }, e(PHASES.menu, [m('techniqueList')], ask.choose)],
   ['menu', { type: 'whereAmI' }, e(PHASES.menu, [m('menuPosition')], ask.choose)],
@@ -300,36 +317,44 @@ const TABLE: readonly Row[] = [
   ...stepRows('first', PHASES.first),
   ...moving('first', e(at(A, 1), say.shown(A, 2), ask.cont(A, 2))),
   ['first', { type: 'previous' }, e(at(A, 0), [m('alreadyFirst'), ...say.shown(A, 1)], ask.cont(A, 1))],
-  ['first', { type: 'skip' }, skipA],
+  ['first', { type: 'skip', technique: null, bothFeet: false }, skipA],
   ['first', { type: 'startOver' }, startOverA],
   ['first', { type: 'goTo', step: 2 }, e(at(A, 1), say.shown(A, 2), ask.cont(A, 2))],
 
   ...stepRows('middle', PHASES.middle),
   ...moving('middle', e(at(A, 2), say.shown(A, 3), ask.cont(A, 3))),
   ['middle', { type: 'previous' }, e(at(A, 0), say.shown(A, 1), ask.cont(A, 1))],
-  ['middle', { type: 'skip' }, skipA],
+  ['middle', { type: 'skip', technique: null, bothFeet: false }, skipA],
   ['middle', { type: 'startOver' }, startOverA],
   ['middle', { type: 'goTo', step: 2 }, e(at(A, 1), say.shown(A, 2), ask.cont(A, 2))],
 
   ...stepRows('last', PHASES.last),
-  ...moving('last', e(done(A), [say.done(A)], ask.offer(R))),
+  // the end of a single technique offers it again on the other foot
+  ...moving('last', e(done(A), [say.done(A)], ask.otherFoot(A))),
   ['last', { type: 'previous' }, e(at(A, 1), say.shown(A, 2), ask.cont(A, 2))],
-  ['last', { type: 'skip' }, skipA],
+  ['last', { type: 'skip', technique: null, bothFeet: false }, skipA],
   ['last', { type: 'startOver' }, startOverA],
   ['last', { type: 'goTo', step: 2 }, e(at(A, 1), say.shown(A, 2), ask.cont(A, 2))],
 
   // ---- just finished the ankle stretch: the heel is on offer
-  ...doneRows('done', PHASES.done, { home: R, repeated: say.done(A), where: say.finished(A), question: ask.offer(R) }),
-  ...moving('done', beginR),
+  ...doneRows('done', PHASES.done, {
+    home: R,
+    repeated: say.done(A),
+    where: say.finished(A),
+    question: ask.otherFoot(A),
+    // not the other foot: the next technique is offered instead
+    no: e({ at: 'done', technique: A, foot: 2, routine: false }, [], ask.offer(R)),
+  }),
+  ...moving('done', e({ at: 'step', technique: A, step: 0, foot: 2, routine: false }, [{ kind: 'otherFoot', technique: A }, ...say.shown(A, 1)], ask.cont(A, 1))),
   ['done', { type: 'previous' }, e(at(A, 2), say.shown(A, 3), ask.cont(A, 3))],
-  ['done', { type: 'skip' }, beginR],
+  ['done', { type: 'skip', technique: null, bothFeet: false }, beginR],
   ['done', { type: 'startOver' }, startOverA],
   ['done', { type: 'goTo', step: 2 }, e(at(A, 1), say.shown(A, 2), ask.cont(A, 2))],
 
   // ---- a returning user offered their saved place (step 2 of the ankle stretch)
   ...resumeRows('resume', PHASES.resume),
   ['resume', { type: 'previous' }, e(at(A, 0), say.shown(A, 1), ask.cont(A, 1))],
-  ['resume', { type: 'skip' }, skipA],
+  ['resume', { type: 'skip', technique: null, bothFeet: false }, skipA],
   ['resume', { type: 'startOver' }, startOverA],
   ['resume', { type: 'goTo', step: 3 }, e(at(A, 2), say.shown(A, 3), ask.cont(A, 3))],
 
@@ -337,7 +362,7 @@ const TABLE: readonly Row[] = [
   ...stepRows('routineFirst', PHASES.routineFirst),
   ...moving('routineFirst', e(at(A, 1, 1), say.shown(A, 2), ask.cont(A, 2))),
   ['routineFirst', { type: 'previous' }, e(at(W, 1, 1), [say.backTo(W), ...say.shown(W, 2)], ask.cont(W, 2))],
-  ['routineFirst', { type: 'skip' }, e(at(R, 0, 1), [say.skipping(A), say.intro(R, true), ...say.shown(R, 1)], ask.cont(R, 1))],
+  ['routineFirst', { type: 'skip', technique: null, bothFeet: false }, e(at(R, 0, 1), [say.skipping(A), say.intro(R, true), ...say.shown(R, 1)], ask.cont(R, 1))],
   ['routineFirst', { type: 'startOver' }, e(at(A, 0, 1), [say.startingOver(A), ...say.shown(A, 1)], ask.cont(A, 1))],
   ['routineFirst', { type: 'goTo', step: 2 }, e(at(A, 1, 1), say.shown(A, 2), ask.cont(A, 2))],
 
@@ -345,7 +370,7 @@ const TABLE: readonly Row[] = [
   ...stepRows('routineLast', PHASES.routineLast),
   ...moving('routineLast', e(at(W, 0, 2), [m('switchFoot'), say.intro(W, true), ...say.shown(W, 1)], ask.cont(W, 1))),
   ['routineLast', { type: 'previous' }, e(at(F, 0, 1), say.shown(F, 1), ask.cont(F, 1))],
-  ['routineLast', { type: 'skip' }, e(at(W, 0, 2), [say.skipping(F), m('switchFoot'), say.intro(W, true), ...say.shown(W, 1)], ask.cont(W, 1))],
+  ['routineLast', { type: 'skip', technique: null, bothFeet: false }, e(at(W, 0, 2), [say.skipping(F), m('switchFoot'), say.intro(W, true), ...say.shown(W, 1)], ask.cont(W, 1))],
   ['routineLast', { type: 'startOver' }, e(at(F, 0, 1), [say.startingOver(F), ...say.shown(F, 1)], ask.cont(F, 1))],
   ['routineLast', { type: 'goTo', step: 2 }, e(at(F, 1, 1), say.shown(F, 2), ask.cont(F, 2))],
 
@@ -353,17 +378,82 @@ const TABLE: readonly Row[] = [
   ...doneRows('routineDone', PHASES.routineDone, { home: W, repeated: m('routineDone'), where: m('routineFinishedPosition'), question: ask.anythingElse }),
   ...moving('routineDone', e(menu(W), [m('techniqueList')], ask.choose)),
   ['routineDone', { type: 'previous' }, e(at(F, 1, 2), say.shown(F, 2), ask.cont(F, 2))],
-  ['routineDone', { type: 'skip' }, e(menu(W), [m('techniqueList')], ask.choose)],
+  ['routineDone', { type: 'skip', technique: null, bothFeet: false }, e(menu(W), [m('techniqueList')], ask.choose)],
   ['routineDone', { type: 'startOver' }, e(at(F, 0, 2), [say.startingOver(F), ...say.shown(F, 1)], ask.cont(F, 1))],
   ['routineDone', { type: 'goTo', step: 2 }, e(at(F, 1, 2), say.shown(F, 2), ask.cont(F, 2))],
 
   // ---- a saved place in the routine (foot 2, step 2 of the ankle stretch)
   ...resumeRows('routineResume', PHASES.routineResume),
   ['routineResume', { type: 'previous' }, e(at(A, 0, 2), say.shown(A, 1), ask.cont(A, 1))],
-  ['routineResume', { type: 'skip' }, e(at(R, 0, 2), [say.skipping(A), say.intro(R, true), ...say.shown(R, 1)], ask.cont(R, 1))],
+  ['routineResume', { type: 'skip', technique: null, bothFeet: false }, e(at(R, 0, 2), [say.skipping(A), say.intro(R, true), ...say.shown(R, 1)], ask.cont(R, 1))],
   ['routineResume', { type: 'startOver' }, e(at(A, 0, 2), [say.startingOver(A), ...say.shown(A, 1)], ask.cont(A, 1))],
   ['routineResume', { type: 'goTo', step: 3 }, e(at(A, 2, 2), say.shown(A, 3), ask.cont(A, 3))],
 ];
+
+/**
+ * Feet, thanks and time in every phase. Times are the catalog's at normal pace, worked out by hand:
+ * hands-on seconds plus 30 s of reading a step. A technique from its start: warm-up 110 s, ankle
+ * stretch 160, heel 120, sole 220, toes 130, finishing strokes 95; one foot 835; the routine 1,670.
+ */
+const thanks = (p: Phase, q: Question): Row[] => [[nameOf(p), { type: 'thanks' }, e(p, [m('youreWelcome')], q)]];
+function nameOf(p: Phase): PhaseName {
+  const found = (Object.keys(PHASES) as PhaseName[]).find((k) => PHASES[k] === p);
+  if (!found) throw new Error('not a named phase');
+  return found;
+}
+const NOW: Command = { type: 'time', span: 'now' };
+const left = (technique: TechniqueId, stepSeconds: number, seconds: number, routineSeconds: number | null): Message => ({
+  kind: 'timeLeft',
+  technique,
+  stepSeconds,
+  counted: true,
+  seconds,
+  routineSeconds,
+});
+const whole: Message = { kind: 'routineTime', seconds: 1670 };
+const otherFootA = e({ at: 'step', technique: A, step: 0, foot: 2, routine: false }, [{ kind: 'otherFoot', technique: A }, ...say.shown(A, 1)], ask.cont(A, 1));
+const toFoot2 = e(at(W, 0, 2), [m('switchFoot'), say.intro(W, true), ...say.shown(W, 1)], ask.cont(W, 1));
+const FEET_TIME_THANKS: readonly Row[] = [
+  ['menu', { type: 'switchFoot' }, nothingStarted],
+  ['menu', { type: 'whichFoot' }, nothingStarted],
+  ...thanks(PHASES.menu, ask.choose),
+  ['menu', NOW, e(PHASES.menu, [whole], ask.choose)],
+  ...(['first', 'middle', 'last'] as const).flatMap((name, step): Row[] => [
+    [name, { type: 'switchFoot' }, otherFootA],
+    [name, { type: 'whichFoot' }, e(PHASES[name], [{ kind: 'footPosition', technique: A, foot: 1, routine: null }], ask.cont(A, step + 1))],
+    ...thanks(PHASES[name], ask.cont(A, step + 1)),
+    [name, NOW, e(PHASES[name], [left(A, [30, 20, 20][step], [160, 100, 50][step], null)], ask.cont(A, step + 1))],
+    // off the routine, "how long is the whole routine" is the whole routine
+    [name, { type: 'time', span: 'routine' }, e(PHASES[name], [whole], ask.cont(A, step + 1))],
+  ]),
+  ['done', { type: 'switchFoot' }, otherFootA],
+  ['done', { type: 'whichFoot' }, e(PHASES.done, [say.finished(A)], ask.otherFoot(A))],
+  ...thanks(PHASES.done, ask.otherFoot(A)),
+  ['done', NOW, e(PHASES.done, [whole], ask.otherFoot(A))],
+  ['resume', { type: 'switchFoot' }, otherFootA],
+  ['resume', { type: 'whichFoot' }, e(PHASES.resume, [{ kind: 'footPosition', technique: A, foot: 1, routine: null }], ask.resume(A, 2))],
+  ...thanks(PHASES.resume, ask.resume(A, 2)),
+  ['resume', NOW, e(PHASES.resume, [left(A, 20, 100, null)], ask.resume(A, 2))],
+  ['routineFirst', { type: 'switchFoot' }, toFoot2],
+  ['routineFirst', { type: 'whichFoot' }, e(PHASES.routineFirst, [{ kind: 'footPosition', technique: A, foot: 1, routine: { leftOnFoot: 4 } }], ask.cont(A, 1))],
+  ...thanks(PHASES.routineFirst, ask.cont(A, 1)),
+  ['routineFirst', NOW, e(PHASES.routineFirst, [left(A, 30, 160, 1560)], ask.cont(A, 1))],
+  ['routineLast', { type: 'switchFoot' }, toFoot2],
+  ['routineLast', { type: 'whichFoot' }, e(PHASES.routineLast, [{ kind: 'footPosition', technique: F, foot: 1, routine: { leftOnFoot: 0 } }], ask.cont(F, 2))],
+  ...thanks(PHASES.routineLast, ask.cont(F, 2)),
+  ['routineLast', NOW, e(PHASES.routineLast, [left(F, 15, 45, 880)], ask.cont(F, 2))],
+  ['routineDone', { type: 'switchFoot' }, e(PHASES.routineDone, [m('routineFinishedPosition')], ask.anythingElse)],
+  ['routineDone', { type: 'whichFoot' }, e(PHASES.routineDone, [m('routineFinishedPosition')], ask.anythingElse)],
+  ...thanks(PHASES.routineDone, ask.anythingElse),
+  ['routineDone', NOW, e(PHASES.routineDone, [whole], ask.anythingElse)],
+  // on the routine's second foot: it says so, and carries on with the step
+  ['routineResume', { type: 'switchFoot' }, e(at(A, 1, 2), [m('alreadySecondFoot'), ...say.shown(A, 2)], ask.cont(A, 2))],
+  ['routineResume', { type: 'whichFoot' }, e(PHASES.routineResume, [{ kind: 'footPosition', technique: A, foot: 2, routine: { leftOnFoot: 4 } }], ask.resume(A, 2))],
+  ...thanks(PHASES.routineResume, ask.resume(A, 2)),
+  ['routineResume', NOW, e(PHASES.routineResume, [left(A, 20, 100, 665)], ask.resume(A, 2))],
+];
+
+const ALL_ROWS: readonly Row[] = [...TABLE, ...FEET_TIME_THANKS];
 
 /** The phases of a session in progress; the resume offers have their own rows in the table. */
 const ACTIVE_PHASES = Object.entries(PHASES).filter(([, phase]) => phase.at !== 'resume');
@@ -373,7 +463,7 @@ const kinds = (messages: readonly Message[]): string[] => messages.map((msg) => 
 describe('every command in every phase', () => {
   test('the table covers every command type in every phase', () => {
     expect(everyCommandListed).toBe(true);
-    const covered = new Set(TABLE.map(([p, c]) => `${p}/${c.type}`));
+    const covered = new Set(ALL_ROWS.map(([p, c]) => `${p}/${c.type}`));
     const missing = (Object.keys(PHASES) as PhaseName[]).flatMap((p) =>
       ALL_COMMAND_TYPES.filter((type) => !covered.has(`${p}/${type}`)).map((type) => `${p}/${type}`),
     );
@@ -381,11 +471,11 @@ describe('every command in every phase', () => {
   });
 
   test('the table has no row twice', () => {
-    const keys = TABLE.map(([p, c]) => `${p}/${JSON.stringify(c)}`);
+    const keys = ALL_ROWS.map(([p, c]) => `${p}/${JSON.stringify(c)}`);
     expect(keys.length).toBe(new Set(keys).size);
   });
 
-  test.each(TABLE.map(([p, c, x]) => [p, JSON.stringify(c), p, c, x] as const))(
+  test.each(ALL_ROWS.map(([p, c, x]) => [p, JSON.stringify(c), p, c, x] as const))(
     '%s + %s',
     (_label, _command, phaseName, command, expected) => {
       const reply = reduce(stateAt(PHASES[phaseName]), command);
@@ -416,7 +506,12 @@ describe('edges', () => {
       const reply = reduce(stateAt(at(t, stepCount(t) - 1)), { type: 'next' });
       expect(reply.state.phase).toEqual(done(t));
       expect(reply.say).toEqual([say.done(t)]);
-      expect(reply.ask).toEqual(ask.offer(following));
+      // First the same technique on the other foot; declined, the next technique.
+      expect(reply.ask).toEqual(ask.otherFoot(t));
+      expect(reduce(reply.state, { type: 'no' }).ask).toEqual(ask.offer(following));
+      // On the second foot, the next technique straight away.
+      const second = reduce(stateAt({ at: 'step', technique: t, step: stepCount(t) - 1, foot: 2, routine: false }), { type: 'next' });
+      expect(second.ask).toEqual(ask.offer(following));
     },
   );
 
@@ -424,9 +519,10 @@ describe('edges', () => {
     expect(TECHNIQUE_IDS[0]).toBe(W);
     expect(TECHNIQUE_IDS.at(-1)).toBe(F);
     expect(techniqueAfter(F)).toBe(W);
-    expect(reduce(stateAt(at(F, 1)), { type: 'next' }).ask).toEqual(ask.offer(W));
-    expect(reduce(stateAt(done(F)), { type: 'next' }).state.phase).toEqual(at(W, 0));
-    expect(reduce(stateAt(done(F)), { type: 'yes' }).say).toEqual([say.intro(W), ...say.shown(W, 1)]);
+    const second: Phase = { at: 'done', technique: F, foot: 2, routine: false };
+    expect(reduce(stateAt(second), { type: 'repeat' }).ask).toEqual(ask.offer(W));
+    expect(reduce(stateAt(second), { type: 'next' }).state.phase).toEqual(at(W, 0));
+    expect(reduce(stateAt(second), { type: 'yes' }).say).toEqual([say.intro(W), ...say.shown(W, 1)]);
   });
 
   test('the menu of a new user offers the warm-up, and yes starts it', () => {
@@ -441,10 +537,8 @@ describe('edges', () => {
         [
           { type: 'next' },
           { type: 'previous' },
-          { type: 'skip' },
+          { type: 'skip', technique: null, bothFeet: false },
           { type: 'startOver' },
-          { type: 'goTo', step: 1 },
-          { type: 'goTo', step: null },
         ] as const
       ).map((command) => [command.type, offer, command] as const),
     ),
@@ -487,15 +581,15 @@ describe('edges', () => {
   });
 
   test.each(GOTO)('goTo %s after finishing', (_label, step, outcome) => {
-    const reply = reduce(stateAt(done(A)), { type: 'goTo', step });
+    const reply = reduce(stateAt({ at: 'done', technique: A, foot: 2, routine: false }), { type: 'goTo', step });
     if (outcome === 'go') {
-      expect(reply.state.phase).toEqual(at(A, (step as number) - 1));
+      expect(reply.state.phase).toEqual({ at: 'step', technique: A, step: (step as number) - 1, foot: 2, routine: false });
       expect(reply.say).toEqual(say.shown(A, step as number));
       expect(reply.ask).toEqual(ask.cont(A, step as number));
     } else {
-      expect(reply.state.phase).toEqual(done(A));
+      expect(reply.state.phase).toEqual({ at: 'done', technique: A, foot: 2, routine: false });
       expect(reply.say).toEqual(
-        outcome === 'noNumber' ? [m('noStepNumber'), say.finished(A)] : [say.outOfRange(A, step as number), say.finished(A)],
+        outcome === 'noNumber' ? [m('noStepNumber'), say.finished(A, 2)] : [say.outOfRange(A, step as number), say.finished(A, 2)],
       );
       expect(reply.ask).toEqual(ask.offer(R));
     }
@@ -540,14 +634,15 @@ describe('edges', () => {
     const reply = reduce(stateAt(phase), { type: 'start', technique: null });
     expect(reply.state.phase).toEqual(phase);
     expect(kinds(reply.say).slice(0, 2)).toEqual(['unknownTechnique', 'techniqueList']);
-    if (phase.at === 'step') expect(reply.say.at(-1)).toEqual(say.position(phase.technique, phase.step + 1, phase.foot));
+    if (phase.at === 'step') expect(reply.say.at(-1)).toEqual(say.position(phase.technique, phase.step + 1, rf(phase)));
     expect(reply.ask).not.toBeNull();
   });
 
   test.each(
     ACTIVE_PHASES.flatMap(([name, phase]) =>
       (['stop', 'no'] as const)
-        .filter((type) => type === 'stop' || phase.at !== 'step')
+        // "no" waits inside a step, and after a single technique on the first foot declines only the other foot
+        .filter((type) => type === 'stop' || (phase.at !== 'step' && !(phase.at === 'done' && !phase.routine && phase.foot === 1)))
         .map((type) => [type, name, phase] as const),
     ),
   )('%s in %s ends the session and keeps the phase', (type, _name, phase) => {
@@ -578,18 +673,25 @@ describe('edges', () => {
     expect(reply.ask).toEqual(ask.cont(offer, 1));
   });
 
-  test.each(TECHNIQUE_IDS)('yes after finishing %s starts the next technique', (t) => {
+  test.each(TECHNIQUE_IDS)('yes after finishing %s on the first foot does it on the other; after the second, the next technique', (t) => {
     const following = techniqueAfter(t);
     // The question asked on finishing is the offer that "yes" accepts.
-    expect(reduce(stateAt(at(t, stepCount(t) - 1)), { type: 'next' }).ask).toEqual(ask.offer(following));
-    const reply = reduce(stateAt(done(t)), { type: 'yes' });
+    const finished = reduce(stateAt(at(t, stepCount(t) - 1)), { type: 'next' });
+    expect(finished.ask).toEqual(ask.otherFoot(t));
+    const other = reduce(finished.state, { type: 'yes' });
+    expect(other.state.phase).toEqual({ at: 'step', technique: t, step: 0, foot: 2, routine: false });
+    expect(other.say).toEqual([{ kind: 'otherFoot', technique: t }, ...say.shown(t, 1)]);
+    let state = other.state;
+    for (let i = 0; i < stepCount(t); i++) state = reduce(state, { type: 'next' }).state;
+    expect(state.phase).toEqual({ at: 'done', technique: t, foot: 2, routine: false });
+    const reply = reduce(state, { type: 'yes' });
     expect(reply.state.phase).toEqual(at(following, 0));
     expect(reply.say).toEqual([say.intro(following), ...say.shown(following, 1)]);
   });
 
   test.each([at(E, 2), at(E, 2, 1)])('home from a step keeps the place, routine and all: continue goes back to it (%o)', (phase) => {
     const home = reduce(stateAt(phase), { type: 'home' });
-    expect(home.state.phase).toEqual(resumeAt(E, 2, phase.foot));
+    expect(home.state.phase).toEqual(resumeAt(E, 2, rf(phase)));
     for (const back of ['resume', 'yes', 'next'] as const) expect(reduce(home.state, { type: back }).state.phase).toEqual(phase);
   });
 
@@ -644,6 +746,8 @@ describe('routine', () => {
   test('only next, from startRoutine: every step of every technique on both feet, once, in order', () => {
     fc.assert(
       fc.property(startArb, (start) => {
+        // (In the routine already, "the full routine" carries on where the user is.)
+        fc.pre(!((start.phase.at === 'step' || start.phase.at === 'resume') && start.phase.routine));
         const first = reduce(start, { type: 'startRoutine' });
         const visited: Phase[] = [first.state.phase];
         const said: Message[] = [...first.say];
@@ -662,13 +766,14 @@ describe('routine', () => {
         expect(last.say).toEqual([m('routineDone')]);
         expect(last.ask).toEqual(ask.anythingElse);
         // Every step said once, in order; each technique introduced once per foot (the first by the routine intro).
-        expect(said.filter((msg) => msg.kind === 'step')).toEqual(WALK.map((p) => say.step(p.technique, p.step + 1)));
+        const steps = said.filter((msg) => msg.kind === 'step').map(({ technique, step, of }) => ({ technique, step, of }));
+        expect(steps).toEqual(WALK.map((p) => place(p.technique, p.step + 1)));
         expect(said.filter((msg) => msg.kind === 'techniqueIntro')).toEqual(SPOTS.map((spot, i) => say.intro(spot.technique, i > 0)));
         expect(said.filter((msg) => msg.kind === 'routineIntro')).toHaveLength(1);
         // One switch of feet, between the last step on foot 1 and the warm-up on foot 2.
         expect(said.filter((msg) => msg.kind === 'switchFoot')).toHaveLength(1);
         const switchAt = said.findIndex((msg) => msg.kind === 'switchFoot');
-        expect(said.slice(0, switchAt).filter((msg) => msg.kind === 'step').at(-1)).toEqual(say.step(F, stepCount(F)));
+        expect(said.slice(0, switchAt).filter((msg) => msg.kind === 'step').at(-1)).toMatchObject(place(F, stepCount(F)));
         expect(said[switchAt + 1]).toEqual(say.intro(W, true));
         // Counted through every step, or none, as the user prefers.
         expect(said.filter((msg) => msg.kind === 'practice')).toHaveLength(start.prefs.timing ? 2 * TOTAL_STEPS : 0);
@@ -694,7 +799,7 @@ describe('routine', () => {
       const reply = reduce(stateAt(at(technique, 0, foot)), { type: 'previous' });
       const last = stepCount(before.technique);
       expect(reply.state.phase).toEqual(at(before.technique, last - 1, before.foot));
-      expect(reply.say).toEqual([say.backTo(before.technique), ...say.shown(before.technique, last)]);
+      expect(reply.say).toEqual([say.backTo(before.technique, before.foot !== foot), ...say.shown(before.technique, last)]);
       expect(reply.ask).toEqual(ask.cont(before.technique, last));
     },
   );
@@ -702,7 +807,8 @@ describe('routine', () => {
   test('previous from the warm-up on foot 2 goes back across the switch to the end of foot 1', () => {
     const reply = reduce(stateAt(at(W, 0, 2)), { type: 'previous' });
     expect(reply.state.phase).toEqual(at(F, 1, 1));
-    expect(reply.say).toEqual([say.backTo(F), ...say.shown(F, 2)]);
+    // Going back over the switch says so.
+    expect(reply.say).toEqual([say.backTo(F, true), ...say.shown(F, 2)]);
   });
 
   test('previous at the very first step of the routine: already there', () => {
@@ -725,7 +831,7 @@ describe('routine', () => {
   test.each(SPOTS.flatMap((spot, i) => Array.from({ length: stepCount(spot.technique) }, (_, s) => [spot.technique, spot.foot, s + 1, i] as const)))(
     'skip in the routine from %s on foot %i (step %i) moves to the next technique',
     (technique, foot, step, i) => {
-      const reply = reduce(stateAt(at(technique, step - 1, foot)), { type: 'skip' });
+      const reply = reduce(stateAt(at(technique, step - 1, foot)), { type: 'skip', technique: null, bothFeet: false });
       const after = SPOTS[i + 1];
       if (!after) {
         // The last technique on foot 2: skipping it finishes the routine.
@@ -745,7 +851,7 @@ describe('routine', () => {
     'skip outside the routine, from %s step %i, begins the next technique in catalog order',
     (technique, step) => {
       const after = techniqueAfter(technique);
-      const reply = reduce(stateAt(at(technique, step - 1)), { type: 'skip' });
+      const reply = reduce(stateAt(at(technique, step - 1)), { type: 'skip', technique: null, bothFeet: false });
       expect(reply.state.phase).toEqual(at(after, 0));
       expect(reply.say).toEqual([say.skipping(technique), say.intro(after, false), ...say.shown(after, 1)]);
       expect(reply.ask).toEqual(ask.cont(after, 1));
@@ -756,7 +862,7 @@ describe('routine', () => {
     let reply = reduce(stateAt(menu(W)), { type: 'startRoutine' });
     const techniques = [reply.state.phase];
     while (reply.state.phase.at === 'step' && techniques.length <= SPOTS.length) {
-      reply = reduce(reply.state, { type: 'skip' });
+      reply = reduce(reply.state, { type: 'skip', technique: null, bothFeet: false });
       techniques.push(reply.state.phase);
     }
     expect(techniques).toEqual([...SPOTS.map((spot) => at(spot.technique, 0, spot.foot)), done(F, true)]);
@@ -771,19 +877,19 @@ describe('routine', () => {
       const [msg] = where.say;
       expect(where.say).toHaveLength(1);
       if (msg.kind !== 'position') throw new Error(`expected a position, got ${msg.kind}`);
-      expect(msg).toEqual(say.position(state.phase.technique, state.phase.step + 1, state.phase.foot));
+      expect(msg).toEqual(say.position(state.phase.technique, state.phase.step + 1, rf(state.phase)));
       places.push(msg.routine);
       state = reduce(state, { type: 'next' }).state;
     }
-    const expected = SPOTS.flatMap((spot, i) => Array.from({ length: stepCount(spot.technique) }, (): RoutinePlace => ({ foot: spot.foot, techniquesLeft: 11 - i })));
+    const expected = SPOTS.flatMap((spot, i) => Array.from({ length: stepCount(spot.technique) }, (): RoutinePlace => ({ leftOnFoot: 5 - (i % 6) })));
     expect(places).toEqual(expected);
-    expect(places[0]).toEqual({ foot: 1, techniquesLeft: 11 });
-    expect(places.at(-1)).toEqual({ foot: 2, techniquesLeft: 0 });
+    expect(places[0]).toEqual({ leftOnFoot: 5 });
+    expect(places.at(-1)).toEqual({ leftOnFoot: 0 });
   });
 
   test('where am I outside the routine has no routine place', () => {
     const reply = reduce(stateAt(at(E, 1)), { type: 'whereAmI' });
-    expect(reply.say).toEqual([{ kind: 'position', ...place(E, 2), routine: null }]);
+    expect(reply.say).toEqual([{ kind: 'position', ...place(E, 2), foot: 1, routine: null }]);
   });
 
   test.each([null, 1, 2] as const)('goTo and startOver keep the foot (%s)', (foot) => {
@@ -802,7 +908,7 @@ describe('routine', () => {
   test('a saved place in the routine is offered with where it sits, and picks up on that foot', () => {
     const offered = reduce(stateAt(resumeAt(E, 2, 2), { turns: 0 }), { type: 'launch' });
     expect(offered.say).toEqual([say.welcomeBack(E, 3, 2)]);
-    expect(offered.say[0]).toMatchObject({ routine: { foot: 2, techniquesLeft: 2 } });
+    expect(offered.say[0]).toMatchObject({ foot: 2, routine: { leftOnFoot: 2 } });
     const resumed = reduce(offered.state, { type: 'resume' });
     expect(resumed.state.phase).toEqual(at(E, 2, 2));
     const onwards = reduce(reduce(resumed.state, { type: 'next' }).state, { type: 'next' });
@@ -810,18 +916,27 @@ describe('routine', () => {
     expect(onwards.say).toEqual([say.intro(T, true), ...say.shown(T, 1)]);
   });
 
-  test('starting a single technique during the routine leaves the routine', () => {
+  test('naming a technique during the routine jumps to it within the routine; back to the routine returns', () => {
     const reply = reduce(stateAt(at(A, 1, 1)), { type: 'start', technique: E });
-    expect(reply.state.phase).toEqual(at(E, 0, null));
-    expect(reply.say[0]).toEqual(say.intro(E, false));
+    expect(reply.state.phase).toEqual(at(E, 0, 1));
+    expect(reply.say.slice(0, 2)).toEqual([{ kind: 'routineJump', technique: E, foot: 1 }, say.intro(E, true)]);
+    expect(reply.state.back).toEqual({ technique: A, step: 1, foot: 1, routine: true });
+    const where = reduce(reply.state, { type: 'whereAmI' });
+    expect(where.say).toEqual([say.position(E, 1, 1)]);
+    const back = reduce(reply.state, { type: 'startRoutine' });
+    expect(back.state.phase).toEqual(at(A, 1, 1));
+    expect(back.say[0]).toEqual({ kind: 'backToRoutine', technique: A, foot: 1 });
+    expect(back.state.back).toBeNull();
   });
 
-  test('startRoutine restarts the routine from anywhere, even from foot 2', () => {
-    for (const phase of [at(E, 2, 2), done(F, true), resumeAt(T, 1, 2)]) {
+  test('startRoutine starts the routine from anywhere outside it; in it, the routine carries on', () => {
+    for (const phase of [at(E, 2), done(F, true), resumeAt(T, 1), menu(E)]) {
       const reply = reduce(stateAt(phase), { type: 'startRoutine' });
       expect(reply.state.phase).toEqual(at(W, 0, 1));
       expect(reply.say).toEqual(beginRoutine.say);
     }
+    expect(reduce(stateAt(at(E, 2, 2)), { type: 'startRoutine' }).state.phase).toEqual(at(E, 2, 2));
+    expect(reduce(stateAt(resumeAt(T, 1, 2)), { type: 'startRoutine' }).state.phase).toEqual(at(T, 1, 2));
   });
 });
 
@@ -829,7 +944,7 @@ describe('routine', () => {
 
 describe('practice seconds', () => {
   const timed = TECHNIQUES.flatMap((t) => t.steps.filter((s) => s.practiceSeconds > 0).map((s) => [t.id, s.id, s] as const));
-  const stepWith = (seconds: number): Step => ({ id: 'probe', area: 'whole', practiceSeconds: seconds, midCue: 'halfway' });
+  const stepWith = (seconds: number): Step => ({ id: 'probe', area: 'whole', practiceSeconds: seconds, midCue: 'halfway', end: 'release' });
 
   test('every step of the catalog is timed', () => {
     expect(timed).toHaveLength(TOTAL_STEPS);
@@ -936,7 +1051,8 @@ describe('timing', () => {
     expect(reply.state.phase).toEqual(at(E, 2, 1));
     expect(reply.state.prefs).toEqual(NO_TIMING);
     expect(reply.say).toEqual([m('timingOff'), say.position(E, 3, 1)]);
-    expect(reduce(reply.state, { type: 'next' }).say).toEqual([say.step(E, 4)]);
+    // Uncounted, the step says its own closing action.
+    expect(reduce(reply.state, { type: 'next' }).say).toEqual([say.step(E, 4, 'letGo')]);
   });
 
   test.each([true, false])('timing %s outside a step only confirms, and keeps the phase', (on) => {
@@ -1099,7 +1215,7 @@ describe('learning prompts', () => {
     expect(reduce(stateAt(menu(E), { nexts: 4 }), { type }).state.nexts).toBe(4);
   });
 
-  test.each([{ type: 'previous' }, { type: 'skip' }, { type: 'repeat' }, { type: 'goTo', step: 1 }, { type: 'startRoutine' }] as const)(
+  test.each([{ type: 'previous' }, { type: 'skip', technique: null, bothFeet: false }, { type: 'repeat' }, { type: 'goTo', step: 1 }, { type: 'startRoutine' }] as const)(
     '%o does not count',
     (command) => {
       expect(reduce(stateAt(at(E, 1), { nexts: 4 }), command).state.nexts).toBe(4);
@@ -1228,8 +1344,12 @@ const EXAMPLES: { readonly [K in CommandType]: readonly Extract<Command, { type:
   previous: [{ type: 'previous' }],
   repeat: [{ type: 'repeat' }],
   startOver: [{ type: 'startOver' }],
-  goTo: [null, 1, 2].map((step) => ({ type: 'goTo', step }) as const),
-  skip: [{ type: 'skip' }],
+  goTo: [null, 1, 2, 'last' as const].map((step) => ({ type: 'goTo', step }) as const),
+  skip: [{ type: 'skip', technique: null, bothFeet: false }, { type: 'skip', technique: 'toes', bothFeet: false }, { type: 'skip', technique: 'warmUp', bothFeet: true }],
+  switchFoot: [{ type: 'switchFoot' }],
+  whichFoot: [{ type: 'whichFoot' }],
+  thanks: [{ type: 'thanks' }],
+  time: [{ type: 'time', span: 'now' }, { type: 'time', span: 'routine' }],
   whereAmI: [{ type: 'whereAmI' }],
   list: [{ type: 'list' }],
   help: [{ type: 'help' }],
@@ -1303,12 +1423,11 @@ describe('properties', () => {
           else expect(typeof reply.ask.kind).toBe('string');
           if (command.type === 'stop') expect(reply.ask).toBeNull();
           if (command.type === 'pause') expect(reply.ask).toBeNull();
-          if (command.type === 'no') expect(reply.ask === null).toBe(before.phase.at === 'menu' || before.phase.at === 'done');
-          // Ending the session never loses the place (an offered place becomes the place itself, foot and all).
-          if (reply.ask === null) {
-            const kept = before.phase.at === 'resume' ? { ...before.phase, at: 'step' } : before.phase;
-            expect(reply.state.phase).toEqual(kept);
-          }
+          const b = before.phase;
+          const offersOtherFoot = b.at === 'done' && !b.routine && b.foot === 1;
+          if (command.type === 'no') expect(reply.ask === null).toBe(b.at === 'menu' || (b.at === 'done' && !offersOtherFoot));
+          // Ending the session never loses the place: it is kept exactly, an offered place included.
+          if (reply.ask === null) expect(reply.state.phase).toEqual(b);
         });
       }),
       RUNS,
@@ -1329,6 +1448,8 @@ describe('properties', () => {
   test('(d) only "next" from starting a technique finishes it after exactly stepCount nexts', () => {
     fc.assert(
       fc.property(startArb, techniqueArb, (start, technique) => {
+        // (Named mid-routine, a technique is a jump within the routine: see the routine tests.)
+        fc.pre(!((start.phase.at === 'step' || start.phase.at === 'resume') && start.phase.routine));
         let state = reduce(start, { type: 'start', technique }).state;
         expect(state.phase).toEqual(at(technique, 0));
         for (let i = 1; i < stepCount(technique); i++) {
@@ -1337,7 +1458,8 @@ describe('properties', () => {
         }
         const last = reduce(state, { type: 'next' });
         expect(last.state.phase).toEqual(done(technique));
-        expect(last.ask).toEqual(ask.offer(techniqueAfter(technique)));
+        expect(last.ask).toEqual(ask.otherFoot(technique));
+        expect(reduce(last.state, { type: 'no' }).ask).toEqual(ask.offer(techniqueAfter(technique)));
       }),
       RUNS,
     );
@@ -1394,22 +1516,32 @@ describe('properties', () => {
     );
   });
 
-  test('(h) the foot of a step is kept unless the routine moves on, is started, or is left for a single technique', () => {
+  test('(h) the foot of a step is kept unless the routine moves on, a technique starts, or the user switches feet', () => {
     fc.assert(
       fc.property(startArb, commandsArb, (start, commands) => {
         run(start, commands, (before, command, reply) => {
           const after = reply.state.phase;
-          if (after.at !== 'step') return;
-          const starts = (command.type === 'start' && command.technique !== null) || command.type === 'startRoutine';
-          if (command.type === 'start' && command.technique !== null) expect(after.foot).toBeNull();
-          if (command.type === 'startRoutine') expect(after).toEqual(at(W, 0, 1));
+          if (after.at !== 'step' || command.type === 'switchFoot') return;
           const b = before.phase;
-          // Back into a finished technique: on foot 2 after the routine, on no foot after a single technique.
-          if (b.at === 'done' && after.technique === b.technique && !starts) {
-            expect(after.foot).toBe(b.routine ? 2 : null);
+          const inRoutine = (b.at === 'step' || b.at === 'resume') && b.routine;
+          // Picking from the list just spoken starts a technique, as naming it does.
+          const picked = command.type === 'goTo' && reply.say.some((msg) => msg.kind === 'techniqueIntro' || msg.kind === 'routineJump');
+          if ((command.type === 'start' && command.technique !== null) || picked) {
+            // Named mid-routine, the routine goes on from it, on the same foot; otherwise it starts on its own.
+            expect(after.routine).toBe(inRoutine);
+            if (inRoutine && (b.at === 'step' || b.at === 'resume')) expect(after.foot).toBe(b.foot);
+            else expect(after.foot).toBe(1);
+            return;
           }
-          if ((b.at === 'step' || b.at === 'resume') && after.technique === b.technique && !starts) {
-            expect(after.foot).toBe(b.foot);
+          if (command.type === 'startRoutine') {
+            if (!inRoutine) expect(after).toEqual(at(W, 0, 1));
+            else expect(after.routine).toBe(true);
+            return;
+          }
+          // Back into a finished technique: on the foot it was finished on (yes and next may take the other foot).
+          if (b.at === 'done' && after.technique === b.technique && !['next', 'yes', 'resume'].includes(command.type)) expect(after.foot).toBe(b.foot);
+          if ((b.at === 'step' || b.at === 'resume') && after.technique === b.technique && command.type !== 'skip') {
+            expect([after.foot, after.routine]).toEqual([b.foot, b.routine]);
           }
         });
       }),
@@ -1419,13 +1551,13 @@ describe('properties', () => {
 
   test('(i) only the routine reaches a routine phase', () => {
     const singlePhaseArb = phaseArb.filter(
-      (p) => p.at === 'menu' || ((p.at === 'step' || p.at === 'resume') && p.foot === null) || (p.at === 'done' && !p.routine),
+      (p) => p.at === 'menu' || ((p.at === 'step' || p.at === 'resume') && rf(p) === null) || (p.at === 'done' && !p.routine),
     );
     fc.assert(
       fc.property(singlePhaseArb, prefsArb, fc.array(commandArb.filter((c) => c.type !== 'startRoutine'), { maxLength: 40 }), (phase, prefs, commands) => {
         run(stateAt(phase, { prefs }), commands, (_before, _command, reply) => {
           const p = reply.state.phase;
-          if (p.at === 'step' || p.at === 'resume') expect(p.foot).toBeNull();
+          if (p.at === 'step' || p.at === 'resume') expect(rf(p)).toBeNull();
           if (p.at === 'done') expect(p.routine).toBe(false);
         });
       }),

@@ -25,6 +25,9 @@ const saved = (phase: Phase): GuideState => ({
   nexts: 7,
   safetyHeard: true,
   turns: 12,
+  skipped: [],
+  back: null,
+  said: 'list',
 });
 
 /** Ages of a save that still count as fresh, and ages that do not. */
@@ -54,7 +57,7 @@ describe('a saved place (a step, or a resume offer not taken up)', () => {
   test.each(FRESH)('%s: the place is offered back, foot and all', (_label, savedAt) => {
     for (const phase of PLACES) {
       const started = startSession(saved(phase), savedAt, NOW);
-      expect(started.phase).toStrictEqual({ at: 'resume', technique: phase.technique, step: phase.step, foot: phase.foot });
+      expect(started.phase).toStrictEqual({ at: 'resume', technique: phase.technique, step: phase.step, foot: phase.foot, routine: phase.routine });
     }
   });
 
@@ -68,13 +71,13 @@ describe('a saved place (a step, or a resume offer not taken up)', () => {
 describe('a finished technique or routine, and the menu', () => {
   test.each([...FRESH, ...STALE])('%s: after a technique, the next one is on offer; after the routine, the first', (_label, savedAt) => {
     for (const t of TECHNIQUE_IDS) {
-      expect(startSession(saved({ at: 'done', technique: t, routine: false }), savedAt, NOW).phase).toStrictEqual({ at: 'menu', offer: techniqueAfter(t) });
-      expect(startSession(saved({ at: 'done', technique: t, routine: true }), savedAt, NOW).phase).toStrictEqual({ at: 'menu', offer: W });
+      expect(startSession(saved({ at: 'done', technique: t, foot: 1, routine: false }), savedAt, NOW).phase).toStrictEqual({ at: 'menu', offer: techniqueAfter(t) });
+      expect(startSession(saved({ at: 'done', technique: t, foot: 2, routine: true }), savedAt, NOW).phase).toStrictEqual({ at: 'menu', offer: W });
     }
   });
 
   test('after the last technique on its own, the offer wraps round to the first', () => {
-    expect(startSession(saved({ at: 'done', technique: F, routine: false }), NOW, NOW).phase).toStrictEqual({ at: 'menu', offer: W });
+    expect(startSession(saved({ at: 'done', technique: F, foot: 1, routine: false }), NOW, NOW).phase).toStrictEqual({ at: 'menu', offer: W });
   });
 
   test.each([...FRESH, ...STALE])('%s: the menu stays as it was', (_label, savedAt) => {
@@ -86,14 +89,18 @@ describe('a finished technique or routine, and the menu', () => {
 
 describe('what carries over', () => {
   test('preferences, what was learnt and the safety sentence carry over; the turns start again', () => {
-    const started = startSession(saved({ at: 'step', technique: E, step: 2, foot: 1 }), NOW - DAY, NOW);
+    const started = startSession({ ...saved({ at: 'step', technique: E, step: 2, foot: 1, routine: true }), skipped: [{ technique: 'toes', foot: 2 }] }, NOW - DAY, NOW);
     expect(started).toStrictEqual({
       v: STATE_VERSION,
-      phase: { at: 'resume', technique: E, step: 2, foot: 1 },
+      phase: { at: 'resume', technique: E, step: 2, foot: 1, routine: true },
       prefs: { timing: false, pace: 'slow' },
       nexts: 7,
       safetyHeard: true,
       turns: 0,
+      // The routine's left-out techniques stay with the routine place; what was just said does not.
+      skipped: [{ technique: 'toes', foot: 2 }],
+      back: null,
+      said: null,
     });
   });
 
@@ -123,7 +130,7 @@ describe('what carries over', () => {
         const { phase } = state;
         if (phase.at === 'step' || phase.at === 'resume') {
           expect(started.phase).toStrictEqual(
-            fresh ? { at: 'resume', technique: phase.technique, step: phase.step, foot: phase.foot } : { at: 'menu', offer: phase.technique },
+            fresh ? { at: 'resume', technique: phase.technique, step: phase.step, foot: phase.foot, routine: phase.routine } : { at: 'menu', offer: phase.technique },
           );
         }
         // Starting twice at the same moment changes nothing more.
@@ -147,26 +154,26 @@ describe('through the reducer', () => {
     }
     const stopped = reduce(state, { type: 'stop' }).state;
     const restored = nextSession(stopped, NOW - 60_000, NOW);
-    expect(restored.phase).toStrictEqual({ at: 'resume', technique: 'ankleStretch', step: 0, foot: 2 });
+    expect(restored.phase).toStrictEqual({ at: 'resume', technique: 'ankleStretch', step: 0, foot: 2, routine: true });
 
     const launch = reduce(restored, { type: 'launch' });
-    expect(launch.say).toEqual([{ kind: 'welcomeBack', technique: 'ankleStretch', step: 1, of: 3, routine: { foot: 2, techniquesLeft: 4 } }]);
+    expect(launch.say).toEqual([{ kind: 'welcomeBack', technique: 'ankleStretch', step: 1, of: 3, foot: 2, routine: { leftOnFoot: 4 } }]);
     const resumed = reduce(launch.state, { type: 'resume' });
-    expect(resumed.state.phase).toStrictEqual({ at: 'step', technique: 'ankleStretch', step: 0, foot: 2 });
+    expect(resumed.state.phase).toStrictEqual({ at: 'step', technique: 'ankleStretch', step: 0, foot: 2, routine: true });
     const previous = reduce(resumed.state, { type: 'previous' });
     // Still in the routine: back to the warm-up on the same foot.
-    expect(previous.state.phase).toStrictEqual({ at: 'step', technique: W, step: 1, foot: 2 });
+    expect(previous.state.phase).toStrictEqual({ at: 'step', technique: W, step: 1, foot: 2, routine: true });
   });
 
   test('the same place, saved too long ago: the menu offers the technique, and yes starts it on its own', () => {
-    const stopped = saved({ at: 'step', technique: E, step: 2, foot: 1 });
+    const stopped = saved({ at: 'step', technique: E, step: 2, foot: 1, routine: false });
     const restored = nextSession(stopped, NOW - STALE_AFTER_MS, NOW);
     expect(restored.phase).toStrictEqual({ at: 'menu', offer: E });
-    expect(reduce(restored, { type: 'yes' }).state.phase).toStrictEqual({ at: 'step', technique: E, step: 0, foot: null });
+    expect(reduce(restored, { type: 'yes' }).state.phase).toStrictEqual({ at: 'step', technique: E, step: 0, foot: 1, routine: false });
   });
 
   test('after the whole routine, the next session offers the warm-up again', () => {
-    const finished = saved({ at: 'done', technique: F, routine: true });
+    const finished = saved({ at: 'done', technique: F, foot: 2, routine: true });
     const restored = nextSession(finished, NOW - 60_000, NOW);
     expect(restored.phase).toStrictEqual({ at: 'menu', offer: W });
     const launch = reduce(restored, { type: 'launch' });
@@ -174,11 +181,15 @@ describe('through the reducer', () => {
     expect(launch.say).toEqual([{ kind: 'welcome' }, { kind: 'techniqueList' }]);
   });
 
-  test.each([null, 1, 2] as const)('preferences chosen in one session count the next session’s steps (foot %s)', (foot: Foot) => {
-    const restored = nextSession(saved({ at: 'step', technique: E, step: 1, foot }), NOW, NOW);
+  test.each([
+    [1, false],
+    [1, true],
+    [2, true],
+  ] as const)('preferences chosen in one session count the next session’s steps (foot %s, routine %s)', (foot: Foot, routine: boolean) => {
+    const restored = nextSession(saved({ at: 'step', technique: E, step: 1, foot, routine }), NOW, NOW);
     const resumed = reduce(restored, { type: 'resume' });
-    // Timing was turned off: the step, with no count.
-    expect(resumed.say).toEqual([{ kind: 'resuming' }, { kind: 'techniqueIntro', technique: E, inRoutine: foot !== null }, { kind: 'step', technique: E, step: 2, of: 4 }]);
+    // Timing was turned off: the step, with no count; the technique is named, its introduction not read again.
+    expect(resumed.say).toEqual([{ kind: 'resuming', technique: E }, { kind: 'step', technique: E, step: 2, of: 4, closing: null }]);
     expect(resumed.state.prefs).toStrictEqual({ timing: false, pace: 'slow' });
     expect(resumed.state.nexts).toBe(8);
   });

@@ -27,9 +27,15 @@ const R = 'relaxHeel' satisfies TechniqueId; // 2 steps
 const E = 'easeSole' satisfies TechniqueId; // 4 steps
 
 const menu = (offer: TechniqueId): Phase => ({ at: 'menu', offer });
-const step = (technique: TechniqueId, s: number, foot: Foot = null): Phase => ({ at: 'step', technique, step: s, foot });
-const resume = (technique: TechniqueId, s: number, foot: Foot = null): Phase => ({ at: 'resume', technique, step: s, foot });
-const done = (technique: TechniqueId, routine = false): Phase => ({ at: 'done', technique, routine });
+/**
+ * Places as v2 wrote them: a foot (1 or 2) in the routine, none (null) on a single technique.
+ * Since v3 every place has a foot and says whether it is in the routine; these build the v3 phase.
+ */
+type V2Foot = Foot | null;
+const at = (foot: V2Foot) => (foot === null ? { foot: 1 as const, routine: false } : { foot, routine: true });
+const step = (technique: TechniqueId, s: number, foot: V2Foot = null): Phase => ({ at: 'step', technique, step: s, ...at(foot) });
+const resume = (technique: TechniqueId, s: number, foot: V2Foot = null): Phase => ({ at: 'resume', technique, step: s, ...at(foot) });
+const done = (technique: TechniqueId, routine = false): Phase => ({ at: 'done', technique, foot: routine ? 2 : 1, routine });
 
 /** A state of this version: the phase and turns given, everything else as a new user has it unless overridden. */
 const state = (phase: Phase, turns = 0, over: Partial<Pick<GuideState, 'prefs' | 'nexts' | 'safetyHeard'>> = {}): GuideState => ({
@@ -42,14 +48,17 @@ const initialWith = (turns: number): GuideState => ({ ...INITIAL_STATE, turns })
 
 test('a new user: the menu offering the first technique, counting at normal pace, nothing learnt or heard', () => {
   expect(INITIAL_STATE).toStrictEqual({
-    v: 2,
+    v: 3,
     phase: menu(W),
     prefs: { timing: true, pace: 'normal' },
     nexts: 0,
     safetyHeard: false,
     turns: 0,
+    skipped: [],
+    back: null,
+    said: null,
   });
-  expect(STATE_VERSION).toBe(2);
+  expect(STATE_VERSION).toBe(3);
   expect(DEFAULT_PREFS).toStrictEqual(INITIAL_STATE.prefs);
   expect(PACES).toEqual(['slow', 'normal', 'fast']);
   expect(isValidState(INITIAL_STATE)).toBe(true);
@@ -66,9 +75,10 @@ const VALID: readonly GuideState[] = [
 ];
 
 describe('valid states', () => {
-  test('every phase is listed once, with every foot and both kinds of finish', () => {
+  test('every phase is listed once, with every foot, in and out of the routine, and both kinds of finish', () => {
     const steps = TECHNIQUE_IDS.reduce((n, t) => n + stepCount(t), 0);
-    expect(EVERY_PHASE).toHaveLength(TECHNIQUE_IDS.length * (1 + 2) + 2 * 3 * steps);
+    // menu; done on each foot, routine or not; step and resume on each foot, routine or not.
+    expect(EVERY_PHASE).toHaveLength(TECHNIQUE_IDS.length * (1 + 2 * 2) + 2 * 2 * 2 * steps);
     expect(new Set(EVERY_PHASE.map((p) => JSON.stringify(p))).size).toBe(EVERY_PHASE.length);
   });
 
@@ -188,7 +198,8 @@ describe('migration from version 1', () => {
         expect(parsed.turns).toBe(turns);
         const p = parsed.phase;
         expect(p.at).toBe(phase.at);
-        if (p.at === 'step' || p.at === 'resume') expect(p.foot).toBeNull();
+        // v1 knew single techniques only: the first foot, off the routine.
+        if (p.at === 'step' || p.at === 'resume') expect([p.foot, p.routine]).toEqual([1, false]);
         if (p.at === 'done') expect(p.routine).toBe(false);
         expect(isValidState(parsed)).toBe(true);
       }),
@@ -235,7 +246,7 @@ const GARBAGE: readonly (readonly [string, unknown, GuideState])[] = [
 
   // a version this code does not know
   ['v: 0', { v: 0, phase: doneR, turns: 3 }, INITIAL_STATE],
-  ['v: 3 (from the future)', { ...state(done(R), 3), v: 3 }, INITIAL_STATE],
+  ['v: 4 (from the future)', { ...state(done(R), 3), v: 4 }, INITIAL_STATE],
   ["v: '1'", { v: '1', phase: doneR, turns: 3 }, INITIAL_STATE],
   ["v: '2'", { ...state(done(R), 3), v: '2' }, INITIAL_STATE],
   ['v: 1.5', { ...state(done(R), 3), v: 1.5 }, INITIAL_STATE],
@@ -268,7 +279,7 @@ const GARBAGE: readonly (readonly [string, unknown, GuideState])[] = [
   ['step null', { v: 1, phase: stepPhase(E, null), turns: 4 }, state(step(E, 0), 4)],
   ['step missing', { v: 1, phase: { at: 'step', technique: E }, turns: 4 }, state(step(E, 0), 4)],
   ['step a boxed number', { v: 1, phase: stepPhase(E, Object(2)), turns: 4 }, state(step(E, 0), 4)],
-  ['v2 step out of range keeps its foot', { ...state(done(R), 4), phase: { at: 'step', technique: R, step: 9, foot: 2 } }, state(step(R, 0, 2), 4)],
+  ['v2 step out of range keeps its foot', { ...state(done(R), 4), v: 2, phase: { at: 'step', technique: R, step: 9, foot: 2 } }, state(step(R, 0, 2), 4)],
 
   // turns that are not a safe, non-negative integer become 0; the phase is kept
   ['turns negative', { v: 1, phase: doneR, turns: -1 }, state(done(R), 0)],
@@ -332,8 +343,14 @@ const GARBAGE: readonly (readonly [string, unknown, GuideState])[] = [
 ];
 
 /** A v2 document: everything right except what `over` spoils. */
+/** A v2 document (the routine's foot on a step, no routine flag), with `over` changed. */
 const v2 = (over: Record<string, unknown>): Record<string, unknown> => ({
-  ...state(step(E, 2, 1), 6, { prefs: { timing: false, pace: 'slow' }, nexts: 4, safetyHeard: true }),
+  v: 2,
+  phase: { at: 'step', technique: E, step: 2, foot: 1 },
+  prefs: { timing: false, pace: 'slow' },
+  nexts: 4,
+  safetyHeard: true,
+  turns: 6,
   ...over,
 });
 const good = (over: Partial<Pick<GuideState, 'phase' | 'prefs' | 'nexts' | 'safetyHeard' | 'turns'>>): GuideState => ({
@@ -441,7 +458,7 @@ describe('garbage', () => {
       for (const s of [stepCount(t), stepCount(t) + 1, -1, -stepCount(t)]) {
         expect(parseState({ v: 1, phase: stepPhase(t, s), turns: 0 })).toStrictEqual(state(step(t, 0)));
         for (const foot of [1, 2] as const) {
-          expect(parseState({ ...INITIAL_STATE, phase: { at: 'step', technique: t, step: s, foot } }).phase).toStrictEqual(step(t, 0, foot));
+          expect(parseState({ ...INITIAL_STATE, v: 2, phase: { at: 'step', technique: t, step: s, foot } }).phase).toStrictEqual(step(t, 0, foot));
         }
       }
     }

@@ -14,15 +14,17 @@ import {
 
 /** Every valid phase and state the catalog allows, listed, and as fast-check arbitraries. */
 
-export const FEET_OR_NONE: readonly Foot[] = [null, 1, 2];
+export const FEET: readonly Foot[] = [1, 2];
 
 export function everyPhase(): Phase[] {
   const steps = (at: 'step' | 'resume') =>
-    TECHNIQUES.flatMap((t) => t.steps.flatMap((_, step) => FEET_OR_NONE.map((foot): Phase => ({ at, technique: t.id, step, foot }))));
+    TECHNIQUES.flatMap((t) =>
+      t.steps.flatMap((_, step) => FEET.flatMap((foot) => [false, true].map((routine): Phase => ({ at, technique: t.id, step, foot, routine })))),
+    );
   return [
     ...TECHNIQUE_IDS.map((offer): Phase => ({ at: 'menu', offer })),
     ...steps('step'),
-    ...TECHNIQUE_IDS.flatMap((technique) => [false, true].map((routine): Phase => ({ at: 'done', technique, routine }))),
+    ...TECHNIQUE_IDS.flatMap((technique) => FEET.flatMap((foot) => [false, true].map((routine): Phase => ({ at: 'done', technique, foot, routine })))),
     ...steps('resume'),
   ];
 }
@@ -33,20 +35,20 @@ export function everyPrefs(): Preferences[] {
 }
 
 export const techniqueArb: fc.Arbitrary<TechniqueId> = fc.constantFrom(...TECHNIQUE_IDS);
-export const footArb: fc.Arbitrary<Foot> = fc.constantFrom(...FEET_OR_NONE);
+export const footArb: fc.Arbitrary<Foot> = fc.constantFrom(...FEET);
 export const paceArb: fc.Arbitrary<Pace> = fc.constantFrom(...PACES);
 
 export const prefsArb: fc.Arbitrary<Preferences> = fc.record({ timing: fc.boolean(), pace: paceArb }, { noNullPrototype: true });
 
 const stepOf = (at: 'step' | 'resume') =>
   fc
-    .tuple(techniqueArb, footArb)
-    .chain(([technique, foot]) => fc.integer({ min: 0, max: stepCount(technique) - 1 }).map((step): Phase => ({ at, technique, step, foot })));
+    .tuple(techniqueArb, footArb, fc.boolean())
+    .chain(([technique, foot, routine]) => fc.integer({ min: 0, max: stepCount(technique) - 1 }).map((step): Phase => ({ at, technique, step, foot, routine })));
 
 export const phaseArb: fc.Arbitrary<Phase> = fc.oneof(
   techniqueArb.map((offer): Phase => ({ at: 'menu', offer })),
   stepOf('step'),
-  fc.tuple(techniqueArb, fc.boolean()).map(([technique, routine]): Phase => ({ at: 'done', technique, routine })),
+  fc.tuple(techniqueArb, footArb, fc.boolean()).map(([technique, foot, routine]): Phase => ({ at: 'done', technique, foot, routine })),
   stepOf('resume'),
 );
 
@@ -62,6 +64,17 @@ export const validStateArb: fc.Arbitrary<GuideState> = fc.record(
     nexts: countArb(MAX_NEXTS, 5),
     safetyHeard: fc.boolean(),
     turns: countArb(MAX_TURNS, 20),
+    skipped: fc.uniqueArray(fc.record({ technique: techniqueArb, foot: footArb }, { noNullPrototype: true }), {
+      maxLength: 4,
+      selector: (s) => `${s.technique}:${s.foot}`,
+    }),
+    back: fc.option(
+      fc.tuple(techniqueArb, footArb).chain(([technique, foot]) =>
+        fc.integer({ min: 0, max: stepCount(technique) - 1 }).map((step) => ({ technique, step, foot, routine: true })),
+      ),
+      { nil: null },
+    ),
+    said: fc.constantFrom(null, 'list' as const, 'aside' as const),
   },
   { noNullPrototype: true },
 );

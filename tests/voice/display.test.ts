@@ -106,7 +106,7 @@ test('every reply has a card with a title and text', () => {
 });
 
 test('the finished routine gets a summary card', () => {
-  const done = reduce({ ...INITIAL_STATE, phase: { at: 'step', technique: 'finish', step: 1, foot: 2 }, safetyHeard: true, turns: 3 }, { type: 'next' });
+  const done = reduce({ ...INITIAL_STATE, phase: { at: 'step', technique: 'finish', step: 1, foot: 2, routine: true }, safetyHeard: true, turns: 3 }, { type: 'next' });
   const { card } = renderDisplay(done, voice);
   expect(card.title).toBe('Full routine: complete');
   expect(card.text).toMatch(/Both feet: Warm up strokes, The ankle stretch, .*Finishing strokes\./);

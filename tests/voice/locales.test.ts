@@ -60,8 +60,8 @@ describe.each(SUPPORTED_LOCALES.map((locale) => [locale]))('%s', (locale) => {
 });
 
 test('counted seconds take the plural the number needs: Arabic says 10 ثوان but 15 ثانية', () => {
-  const said = (seconds: number) => renderSpeech([{ kind: 'practice', seconds, midCue: 'halfway', technique: 'finish', step: 2, of: 2 }], null, voiceFor('ar-SA'), 'normal').speech;
+  const said = (seconds: number) => renderSpeech([{ kind: 'practice', seconds, midCue: 'halfway', end: 'release', technique: 'finish', step: 2, of: 2 }], null, voiceFor('ar-SA'), 'normal').speech;
   expect(said(10)).toContain('10 ثوان');
   expect(said(15)).toContain('15 ثانية');
-  expect(renderSpeech([{ kind: 'practice', seconds: 20, midCue: 'halfway', technique: 'finish', step: 2, of: 2 }], null, voiceFor('en-US'), 'normal').speech).toContain('for 20 seconds');
+  expect(renderSpeech([{ kind: 'practice', seconds: 20, midCue: 'halfway', end: 'release', technique: 'finish', step: 2, of: 2 }], null, voiceFor('en-US'), 'normal').speech).toContain('for 20 seconds');
 });

@@ -1,3 +1,4 @@
+import { CONCERNS } from '../../guide/commands';
 import { TECHNIQUES } from '../../guide/catalog';
 import { HANDLED_INTENTS } from '../../handlers/intents';
 import { PACE_CHANGES } from '../../handlers/slots';
@@ -32,7 +33,9 @@ const SLOT_VALUE_IDS: Readonly<Record<string, readonly string[]>> = {
   TechniqueName: TECHNIQUES.map((t) => t.id),
   PaceName: PACE_CHANGES,
   // "the second step": ids are the step numbers, words are each language's ordinals.
-  StepOrdinal: Array.from({ length: 10 }, (_, i) => String(i + 1)),
+  StepOrdinal: [...Array.from({ length: 10 }, (_, i) => String(i + 1)), 'last'],
+  FootScope: ['both'],
+  SafetyConcern: CONCERNS,
 };
 const REQUIRED_INTENTS = ['AMAZON.HelpIntent', 'AMAZON.StopIntent', 'AMAZON.CancelIntent', 'AMAZON.FallbackIntent', 'AMAZON.NavigateHomeIntent'];
 /** Never part of an invocation name, in any language. */

@@ -7,8 +7,8 @@ import { phraseKey, type Generated } from './generate';
  * pattern on both sides, so the author can find both lines.
  *
  * Filling every technique sample with every technique name would make tens
- * of millions of phrases, so a slot whose type only one intent uses (the
- * technique names) stays open: a sample becomes a frame, "let's do ⟨⟩",
+ * of millions of phrases, so a large slot type (the technique names) stays
+ * open in the intent that uses it most: a sample becomes a frame, "let's do ⟨⟩",
  * and a filled phrase of another intent conflicts with it when it reads as
  * that frame round one of the type's values. Every other slot (numbers,
  * ordinals, paces: a few dozen values) is filled in. The result is the same
@@ -37,10 +37,19 @@ export function findConflicts(generated: Generated, spaced: boolean, numberWords
   const values = new Map<string, string[]>(lm.types.map((t) => [t.name, t.values.flatMap((v) => [v.name.value, ...v.name.synonyms])]));
   values.set('AMAZON.NUMBER', [...Array.from({ length: 20 }, (_, i) => String(i + 1)), ...Object.keys(numberWords)]);
   const valueKeys = new Map([...values].map(([type, list]) => [type, new Set(list.map(key))]));
-  // A type left open must belong to one intent, so two open frames never meet.
-  const intentsOfType = new Map<string, Set<string>>();
-  for (const intent of lm.intents) for (const slot of intent.slots ?? []) intentsOfType.set(slot.type, (intentsOfType.get(slot.type) ?? new Set()).add(intent.name));
-  const open = (type: string): boolean => (values.get(type)?.length ?? 0) > OPEN_ABOVE && intentsOfType.get(type)?.size === 1;
+  // A type is left open in one intent only, the one with the most samples using it, so two
+  // open frames never meet: every other intent with that slot (SkipTechniqueIntent's "skip
+  // ⟨technique⟩") is filled in, and its phrases are read against the open frames.
+  const samplesUsing = new Map<string, Map<string, number>>();
+  for (const intent of lm.intents) {
+    for (const slot of intent.slots ?? []) {
+      const count = intent.samples.filter((sample) => sample.includes(`{${slot.name}}`)).length;
+      const byIntent = samplesUsing.get(slot.type) ?? new Map<string, number>();
+      byIntent.set(intent.name, (byIntent.get(intent.name) ?? 0) + count);
+      samplesUsing.set(slot.type, byIntent);
+    }
+  }
+  const openIn = new Map([...samplesUsing].map(([type, byIntent]) => [type, [...byIntent].sort((a, b) => b[1] - a[1])[0][0]]));
 
   const phrases = new Map<string, Owner & { phrase: string }>();
   const framesBefore = new Map<string, Frame[]>();
@@ -55,6 +64,7 @@ export function findConflicts(generated: Generated, spaced: boolean, numberWords
 
   for (const intent of lm.intents) {
     const slotType = new Map((intent.slots ?? []).map((s) => [s.name, s.type]));
+    const open = (type: string): boolean => (values.get(type)?.length ?? 0) > OPEN_ABOVE && openIn.get(type) === intent.name;
     const origins = generated.origins.get(intent.name);
     for (const sample of intent.samples) {
       const owner = { intent: intent.name, pattern: origins?.get(sample) ?? sample };
@@ -101,5 +111,5 @@ export function findConflicts(generated: Generated, spaced: boolean, numberWords
   return conflicts;
 }
 
-/** A slot type with more values than this, used by one intent only, is left open rather than filled in. */
+/** A slot type with more values than this is left open (in the intent that uses it most) rather than filled in. */
 const OPEN_ABOVE = 50;

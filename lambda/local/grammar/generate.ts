@@ -17,9 +17,14 @@ export const INTENT_SLOTS: Readonly<Record<string, readonly { readonly name: str
     { name: 'stepOrdinal', type: 'StepOrdinal' },
   ],
   SetPaceIntent: [{ name: 'pace', type: 'PaceName' }],
+  SkipTechniqueIntent: [
+    { name: 'technique', type: 'TechniqueName' },
+    { name: 'feet', type: 'FootScope' },
+  ],
+  SafetyIntent: [{ name: 'concern', type: 'SafetyConcern' }],
 };
 /** Custom slot types in the order they are written out. */
-export const SLOT_TYPES = ['TechniqueName', 'PaceName', 'StepOrdinal'] as const;
+export const SLOT_TYPES = ['TechniqueName', 'PaceName', 'StepOrdinal', 'FootScope', 'SafetyConcern'] as const;
 
 export interface GeneratedIntent {
   readonly name: string;
