@@ -208,9 +208,9 @@ function timeLeftWords(m: Message & { kind: 'timeLeft' }, t: Translate): string 
   return `${step} ${left}`;
 }
 
-/** A duration as people say it: seconds up to a minute and a half (in fives), then whole minutes. */
+/** A duration as people say it: seconds under a minute (in fives), then whole minutes ("about a minute"). */
 function duration(seconds: number, t: Translate): string {
-  if (seconds < 90) return t('time.seconds', { count: Math.max(5, Math.round(seconds / 5) * 5) });
+  if (seconds < 55) return t('time.seconds', { count: Math.max(5, Math.round(seconds / 5) * 5) });
   return t('time.minutes', { count: Math.round(seconds / 60) });
 }
 

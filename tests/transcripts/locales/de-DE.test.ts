@@ -15,7 +15,7 @@ test('de-DE: launch, a technique by a synonym, next, repeat, back, step 2, where
     U: geh zu schritt zwei
     A: schritt 2 | achillessehne
     U: wo bin ich
-    A: technik: knöchel dehnen | schritt 2 von 3 | danach kommt noch ein schritt
+    A: du bist bei knöchel dehnen, schritt 2 von 3 | danach kommt noch ein schritt
     U: hilfe
     A: sag weiter für den nächsten schritt | zurück | wiederholen
     U: stopp
@@ -42,9 +42,9 @@ test('de-DE: one-shot start, fillers, nonsense, steps left, pace, timer, skip an
     U: schritt drei bitte
     A: schritt 3 | nächsten streifen
     U: das will ich nicht machen
-    A: übersprungen: fußsohle lösen | zehen lockern | schritt 1 von 2
+    A: wir überspringen fußsohle lösen | zehen lockern | schritt 1 von 2
     U: mach mal pause
-    A!: pause bei schritt 1 von 2 | zehen lockern | fußmassage anleitung
+    A!: pause bei zehen lockern, schritt 1 von 2 | fußmassage anleitung
   `, { locale: 'de-DE' });
 });
 
@@ -64,19 +64,19 @@ test('de-DE: the whole massage, questions on the way, pause and pick up again', 
     U: fertig
     A: schritt 2, der letzte | gleitende
     U: wo sind wir gerade
-    A: am ersten fuß der ganzen massage | noch 11 techniken
+    A: in der ganzen massage am ersten fuß | noch 5 techniken
     U: überspring die technik
-    A: übersprungen: aufwärmen | als nächstes: knöchel dehnen
+    A: wir überspringen aufwärmen | als nächstes: knöchel dehnen
     U: moment bitte
-    A!: pause bei schritt 1 von 3 | knöchel dehnen
+    A!: pause bei knöchel dehnen, schritt 1 von 3
     U: öffne fußmassage anleitung
     A: willkommen zurück | schritt 1 von 3 | knöchel dehnen | weitermachen
     U: mach weiter
-    A: wir machen da weiter | schritt 1 von 3
+    A: wir machen mit knöchel dehnen weiter | schritt 1 von 3
     U: zum hauptmenü
-    A: zurück zur auswahl | aufwärmen, knöchel dehnen, ferse entspannen, fußsohle lösen, zehen lockern und ausstreichen zum abschluss
+    A: zurück zum hauptmenü | aufwärmen, knöchel dehnen, ferse entspannen, fußsohle lösen, zehen lockern und ausstreichen zum abschluss
     U: ja gerne
-    A: wir machen da weiter | schritt 1 von 3
+    A: wir machen mit knöchel dehnen weiter | schritt 1 von 3
     U: vergiss es
     A!: tschüss
   `, { locale: 'de-DE', conversation });
@@ -98,19 +98,19 @@ test('de-DE: how people really talk mid-massage — casual names, blunt navigati
     U: zählen ausschalten
     A: kein timer mehr
     U: was ist das für ein schritt
-    A: technik: fußsohle lösen | schritt 1 von 4
+    A: du bist bei fußsohle lösen, schritt 1 von 4
     U: keine lust auf die technik
-    A: übersprungen: fußsohle lösen | zehen lockern | schritt 1 von 2
+    A: wir überspringen fußsohle lösen | zehen lockern | schritt 1 von 2
     U: okay, weiter zum nächsten
     A: schritt 2, der letzte | zehenspitze
     U: stopp kurz
-    A!: pause bei schritt 2 von 2 | zehen lockern | mach weiter
+    A!: pause bei zehen lockern, schritt 2 von 2 | mach weiter
     U: öffne fußmassage anleitung
     A: willkommen zurück | zehen lockern | weitermachen
     U: lass uns weiter machen
-    A: wir machen da weiter | schritt 2, der letzte | zehenspitze
+    A: wir machen mit zehen lockern weiter | schritt 2, der letzte | zehenspitze
     U: fertig
-    A: geschafft: zehen lockern | wie wär's mit dieser technik: ausstreichen zum abschluss
+    A: zehen lockern ist geschafft | möchtest du zehen lockern auch am anderen fuß machen
     U: die abschlussstriche
     A: ausstreichen zum abschluss | schritt 1 von 2 | handflächen
     U: zurück zum normalen tempo
