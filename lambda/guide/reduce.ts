@@ -355,9 +355,13 @@ function repeat(phase: ActivePhase, ctx: Ctx): Turn {
   }
 }
 
-/** "number four", "the third one", "the last step": a technique right after the list, otherwise a step. */
+/**
+ * "number four", "the third one", "the last step": a technique by its place in the list just
+ * spoken, otherwise a step. At the menu with no list just said there is nothing to count in.
+ */
 function goTo(phase: ActivePhase, spoken: number | 'last' | null, ctx: Ctx): Turn {
-  if (phase.at === 'menu' || ctx.said === 'list') return choose(phase, spoken, ctx);
+  if (ctx.said === 'list') return choose(phase, spoken, ctx);
+  if (phase.at === 'menu') return nothingStarted(phase);
   const of = stepCount(phase.technique);
   if (spoken === null) return stay(phase, [{ kind: 'noStepNumber' }, where(phase, ctx)], ctx);
   const asked = spoken === 'last' ? of : spoken;

@@ -73,16 +73,23 @@ export function measure(locale: string, phrases: readonly HeldOutPhrase[], root:
     if (understood.slots.pace !== undefined) got.pace = idOf('PaceName', understood.slots.pace) ?? `?${understood.slots.pace}`;
     const step = understood.slots.stepNumber ?? idOf('StepOrdinal', understood.slots.stepOrdinal);
     if (step !== undefined) got.step = step;
+    // A concern or "both feet" refines an answer that is right without it: scored only where the
+    // phrasing was written with one (phrasings older than those slots name none).
+    if (understood.slots.concern !== undefined && phrase.slots?.concern !== undefined) got.concern = idOf('SafetyConcern', understood.slots.concern) ?? `?${understood.slots.concern}`;
+    if (understood.slots.feet !== undefined && phrase.slots?.feet !== undefined) got.feet = idOf('FootScope', understood.slots.feet) ?? `?${understood.slots.feet}`;
     const description = describeExpected({ say: phrase.say, intent: understood.intent, slots: got });
     if (description !== expected) misses.push({ say: phrase.say, expected, got: description });
   }
   return { total: phrases.length, understood: phrases.length - misses.length, misses };
 }
 
+/** The slots a phrasing is scored on; a spoken ordinal ("the last step") counts as the step it names. */
+const SCORED_SLOTS: Readonly<Record<string, string>> = { technique: 'technique', pace: 'pace', step: 'step', stepOrdinal: 'step', stepNumber: 'step', concern: 'concern', feet: 'feet' };
+
 function describeExpected(phrase: HeldOutPhrase): string {
   const slots = Object.entries(phrase.slots ?? {})
-    .filter(([name]) => ['technique', 'pace', 'step'].includes(name))
-    .map(([name, value]) => `${name}=${String(value)}`)
+    .filter(([name]) => name in SCORED_SLOTS)
+    .map(([name, value]) => `${SCORED_SLOTS[name]}=${String(value)}`)
     .sort();
   return slots.length > 0 ? `${phrase.intent} (${slots.join(', ')})` : phrase.intent;
 }

@@ -295,8 +295,8 @@ const TABLE: readonly Row[] = [
   ['menu', { type: 'previous' }, nothingStarted],
   ['menu', { type: 'skip', technique: null, bothFeet: false }, nothingStarted],
   ['menu', { type: 'startOver' }, nothingStarted],
-  // at the menu, a number picks from the list of techniques
-  ['menu', { type: 'goTo', step: 2 }, e(at(A, 0), [say.intro(A), ...say.shown(A, 1)], ask.cont(A, 1))],
+  // at the menu with no list just said, a number has nothing to count in (after a list it picks: see below)
+  ['menu', { type: 'goTo', step: 2 }, nothingStarted],
   // repeat (not the first turn: see the edges below)
   ['menu', { type: 'repeat' }, e(PHASES.menu, [m('techniqueList')], ask.choose)],
   ['menu', { type: 'whereAmI' }, e(PHASES.menu, [m('menuPosition')], ask.choose)],
@@ -623,6 +623,20 @@ describe('edges', () => {
     const reply = reduce(afterLaunch, { type: 'repeat' });
     expect(reply.say).toEqual([m('techniqueList')]);
     expect(reply.ask).toEqual(ask.choose);
+  });
+
+  test('right after the list, a number or "the last one" picks a technique by its place in it; out of range says so and lists again', () => {
+    const afterList = reduce(reduce(INITIAL_STATE, { type: 'launch' }).state, { type: 'list' }).state;
+    expect(afterList.said).toBe('list');
+    expect(reduce(afterList, { type: 'goTo', step: 3 }).state.phase).toEqual(at(TECHNIQUE_IDS[2], 0));
+    expect(reduce(afterList, { type: 'goTo', step: 'last' }).state.phase).toEqual(at(TECHNIQUE_IDS[TECHNIQUE_IDS.length - 1], 0));
+    const tooFar = reduce(afterList, { type: 'goTo', step: 9 });
+    expect(tooFar.state.phase).toEqual(afterList.phase);
+    expect(tooFar.say.map((msg) => msg.kind)).toEqual(['choiceOutOfRange', 'techniqueList']);
+    // Mid-technique, after the list was asked for, the same words still pick from it; once a step was said again, they are steps.
+    const midList = reduce(stateAt(at(E, 1)), { type: 'list' }).state;
+    expect(reduce(midList, { type: 'goTo', step: 2 }).state.phase).toEqual(at(TECHNIQUE_IDS[1], 0));
+    expect(reduce(stateAt(at(E, 1)), { type: 'goTo', step: 2 }).state.phase).toEqual(at(E, 1));
   });
 
   test('repeat on turn 0 in a step (a restored place) repeats the step', () => {

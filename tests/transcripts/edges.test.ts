@@ -61,7 +61,7 @@ test('navigation before a technique is chosen offers one', async () => {
     U: go to step two
     A: we haven't started a technique yet
     U: where am i
-    A: we haven't started a technique yet | which one would you like
+    A: we haven't started a technique yet | which technique would you like | you can say the warm up strokes
     U: yes
     A: the warm up strokes | step 1 of 2
   `);

@@ -12,9 +12,9 @@ test.each([
     U: next
     A: step 2 | achilles
     U: ${question}
-    A: ${keywords} | say repeat to hear step 2 of the ankle stretch again, or next to go on
+    A: ${keywords} | say continue to hear step 2 of the ankle stretch again, or next to go on
     R: you're on step 2 of 3 of the ankle stretch
-    U: repeat
+    U: okay carry on
     A: step 2 | achilles
     U: next
     A: step 3
@@ -26,7 +26,7 @@ test('questions in the menu and at a resume offer keep those places too', async 
   await transcript(`
     U: open foot massage guide
     U: which oil is best
-    A: carrier oil | which one would you like
+    A: carrier oil | which technique would you like | you can say the warm up strokes
     U: the heel
     U: stop
     U: open foot massage guide

@@ -44,7 +44,7 @@ test('where am I, and how many steps are left', async () => {
     A: step 4 of 4 | this is the last step
     U: next
     U: where am i
-    A: you've just finished easing the sole | how about the toes
+    A: you've just finished easing the sole | would you like easing the sole on the other foot too
   `);
 });
 
@@ -64,11 +64,11 @@ test('help is different in the menu and during a technique', async () => {
     U: open foot massage guide
     A: which one
     U: what can i say
-    A: name a technique, or say the full routine | say next, go back, repeat | which one would you like
+    A: name a technique, or say the full routine | say next, go back, repeat | the other foot | how much longer | which technique would you like | you can say the warm up strokes
     U: relaxing the heel
     A: step 1 of 2
     U: help
-    A: say next for the next step | go back | repeat | start over | you're on step 1 of 2 of relaxing the heel | say next
+    A: say next for the next step | go back | repeat | the other foot to switch feet | how much longer | you're on step 1 of 2 of relaxing the heel | say next
   `);
 });
 
@@ -78,26 +78,28 @@ test('going home keeps the place: the list, and continue goes back to the same s
     A: step 1 of 2
     U: next
     U: main menu
-    A: back to the start | you stopped at step 2 of 2 of relaxing the heel | the warm up strokes, the ankle stretch, relaxing the heel, easing the sole, the toes, and the finishing strokes | say continue
+    A: back to the main menu | you stopped at step 2 of 2 of relaxing the heel | the warm up strokes, the ankle stretch, relaxing the heel, easing the sole, the toes, and the finishing strokes | say continue
     U: continue
-    A: picking up where you left off | step 2
+    A: picking up relaxing the heel where you left off | step 2
     U: main menu
     U: yes
-    A: picking up where you left off | step 2
+    A: picking up relaxing the heel where you left off | step 2
   `);
 });
 
-test('after finishing, back returns to the last step and next moves on', async () => {
+test('after finishing, back returns to the last step; the other foot is offered, and no moves on', async () => {
   await transcript(`
     U: ask foot massage guide for the heel
     U: next
     U: next
-    A: that's the end of relaxing the heel
+    A: you've finished relaxing the heel | would you like relaxing the heel on the other foot too
     U: go back
     A: step 2, the last one | inner ridge
     U: next
-    A: that's the end of relaxing the heel
-    U: next
+    A: you've finished relaxing the heel | on the other foot too
+    U: no
+    A: how about easing the sole
+    U: yes
     A: easing the sole | step 1 of 4
   `);
 });
@@ -151,7 +153,7 @@ test('the terminal (not the tests) guesses phrasings no sample has by their near
     U: can we do the whole thing
     A: let's do the full routine
     U: is it okay if my foot is swollen
-    A: not medical advice | swollen
+    A: don't massage a swollen foot or ankle until a doctor has seen it
     U: what kind of oil do i really need here
     A: carrier oil
     U: this is too fast

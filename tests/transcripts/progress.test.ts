@@ -29,7 +29,7 @@ test('stop in the middle, come back, continue on the same step', async () => {
     A: welcome back | you were on step 2 of 3 of the ankle stretch | say continue to pick up there, or name another technique
     R: continue at step 2 of the ankle stretch
     U: continue
-    A: picking up where you left off | the ankle stretch | raise the lower leg | step 2 | achilles
+    A: picking up the ankle stretch where you left off | step 2 | achilles
     U: next
     A: step 3
   `, { conversation });
@@ -74,7 +74,7 @@ test('pause, then a one-shot continue', async () => {
     U: hold on
     A!: paused at step 2 of 2 of relaxing the heel | ask foot massage guide to continue
     U: ask foot massage guide to continue
-    A: picking up where you left off | step 2, the last one | inner ridge
+    A: picking up relaxing the heel where you left off | step 2, the last one | inner ridge
   `, { conversation });
   await transcript(`
     U: give me a minute
@@ -90,7 +90,9 @@ test('a user who finished gets the normal welcome', async () => {
     U: ask foot massage guide for the heel
     U: next
     U: next
-    A: that's the end of relaxing the heel
+    A: you've finished relaxing the heel | on the other foot too
+    U: no
+    A: how about easing the sole
     U: no
     U: open foot massage guide
     A: welcome to foot massage guide | which one would you like

@@ -8,7 +8,7 @@ test('the ankle stretch, start to finish', async () => {
     A: welcome to foot massage guide | the ankle stretch | relaxing the heel | easing the sole | which one would you like
     R: which technique would you like
     U: let's do the ankle stretch
-    A: let's do the ankle stretch | raise the lower leg | step 1 of 3 | small ankle bones | say next
+    A: let's start the ankle stretch | raise the lower leg | step 1 of 3 | small ankle bones | say next
     R: step 1 of 3 of the ankle stretch
     U: okay next
     A: step 2 | ball of the foot | achilles | point of resistance | say next
@@ -16,7 +16,9 @@ test('the ankle stretch, start to finish', async () => {
     A: step 3, the last one | instep | front of the ankle | lower the leg
     R: last step of the ankle stretch
     U: done
-    A: that's the end of the ankle stretch | how about relaxing the heel
+    A: you've finished the ankle stretch | would you like the ankle stretch on the other foot too
+    U: no thanks
+    A: how about relaxing the heel
     U: no thanks
     A!: goodbye
   `);
@@ -31,7 +33,9 @@ test('relaxing the heel, start to finish', async () => {
     U: next step
     A: step 2, the last one | inner ridge of the heel
     U: i'm ready
-    A: that's the end of relaxing the heel | how about easing the sole
+    A: you've finished relaxing the heel | would you like relaxing the heel on the other foot too
+    U: no
+    A: how about easing the sole
     U: yes please
     A: easing the sole | myofascial release | step 1 of 4 | thumb
   `);
@@ -50,7 +54,7 @@ test('easing the sole, start to finish', async () => {
     U: carry on
     A: step 4, the last one | base of the toes
     U: next
-    A: that's the end of easing the sole | how about the toes
+    A: you've finished easing the sole | would you like easing the sole on the other foot too
     U: stop
     A!: goodbye
   `);

@@ -76,7 +76,12 @@ test('a timed step is counted inside the response: silence of its length, cues, 
     // The counted silence plus the short pauses between sentences.
     expect(breakSeconds).toBeGreaterThanOrEqual(practice.seconds);
     expect(breakSeconds).toBeLessThan(practice.seconds + 10);
-    expect(r.speech).toMatch(/Begin now\.[\s\S]*Halfway[\s\S]*And gently release\./);
+    // The step's own closing action, after the counted silence.
+    const end = String(voice.t(`practice.ends.${practice.end}`));
+    expect(r.speech).toMatch(/Begin now\.[\s\S]*Halfway/);
+    const lastSilence = r.speech.search(/<break time="\d+s"\/>(?![\s\S]*<break time="\d+s"\/>)/);
+    expect(r.speech.indexOf(end)).toBeGreaterThan(lastSilence);
+    expect(r.speech.indexOf(end)).toBeLessThan(r.speech.indexOf('<audio'));
   }
 });
 

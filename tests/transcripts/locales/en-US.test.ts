@@ -31,11 +31,13 @@ test('en-US: a single technique the way a newcomer talks through it', async () =
     U: what's this one
     A: you're on step 2 of 2 of the warm up strokes
     U: done with that one
-    A: that's the end of the warm up strokes | how about the ankle stretch
+    A: you've finished the warm up strokes | the warm up strokes on the other foot
+    U: nah
+    A: how about the ankle stretch
     U: mm hmm
     A: the ankle stretch | step 1 of 3
     U: my ankle hurts
-    A: stop if anything hurts
+    A: never painful | stop if the pain stays
     U: let's wrap up with the final hold
     A: the finishing strokes | step 1 of 2
     U: stop for a minute

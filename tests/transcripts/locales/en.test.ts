@@ -45,8 +45,9 @@ test.each(regions)('$locale: launch, a technique by a synonym, next, repeat, bac
     U: go to step three
     A: step 3, the last one
     U: next
-    A: that's the end of the ankle stretch | how about relaxing the heel
+    A: you've finished the ankle stretch | the ankle stretch on the other foot
     U: no
+    A: how about relaxing the heel
     U: goodbye
     A!: ${goodbye}
   `,
@@ -61,7 +62,9 @@ test.each(regions)('$locale: a regional yes takes up the offered technique', asy
     A: the toes | step 1 of 2
     U: next
     U: next
-    A: that's the end of the toes | how about the finishing strokes
+    A: you've finished the toes | the toes on the other foot
+    U: no
+    A: how about the finishing strokes
     U: ${yes}
     A: finishing strokes | step 1 of 2
   `,

@@ -31,7 +31,7 @@ test('es-US: rutina completa de una vez, muletillas, un break y algo sin sentido
     U: okay, dale, siguiente
     A: paso 2, el último | deslizamientos largos
     U: dónde estoy
-    A: vas por el primer pie de la rutina completa | quedan 11 más
+    A: vas por el primer pie de la rutina completa | quedan 5 más en este pie
     U?: mi carro necesita gasolina premium
     A: perdón, no te entendí | paso 2 de 2
     U: más despacio por favor

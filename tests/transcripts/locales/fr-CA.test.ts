@@ -40,8 +40,10 @@ test('fr-CA: one-shot start, Québec phrasings, nonsense, minuterie, skip and th
     U: next
     A: étape 2, la dernière | rebord intérieur du talon
     U: c'est beau
-    A: c'est la fin de la détente du talon | beau travail | voulez-vous faire l'assouplissement de la plante du pied
+    A: vous avez terminé la détente du talon | beau travail | voulez-vous faire la détente du talon sur l'autre pied
     U: non c'est correct
+    A: voulez-vous faire l'assouplissement de la plante du pied
+    U: non merci
     A!: profitez bien de vos pieds détendus | à la prochaine
   `, { locale: 'fr-CA' });
 });
@@ -73,7 +75,7 @@ test('fr-CA: reviewer phrasings — one-shot with pour, thumbs, skip, tranquille
     U: finalement je veux toute faire
     A: au programme, la routine complète | c'est parti pour l'échauffement
     U: on est rendus où
-    A: étape 1 sur 2 de l'échauffement | dans la routine complète, vous êtes sur le premier pied | 11 techniques
+    A: étape 1 sur 2 de l'échauffement | dans la routine complète, sur le premier pied | encore 5 techniques sur ce pied
     U: ça va faire
     A!: on s'arrête à l'étape 1 sur 2 de l'échauffement | à la prochaine
   `, { locale: 'fr-CA' });

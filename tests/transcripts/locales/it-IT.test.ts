@@ -5,7 +5,7 @@ test('it-IT: apertura, una tecnica con un sinonimo, avanti, ripeti, indietro, pa
     U: apri guida massaggio piedi
     A: ti do il benvenuto | quale vuoi fare
     U: facciamo lo stretching alla caviglia
-    A: iniziamo: stretching della caviglia | passo 1 di 3 | ossa sporgenti
+    A: iniziamo con lo stretching della caviglia | passo 1 di 3 | ossa sporgenti
     U: avanti
     A: passo 2 | tendine d'achille
     U: ripeti
@@ -15,7 +15,7 @@ test('it-IT: apertura, una tecnica con un sinonimo, avanti, ripeti, indietro, pa
     U: vai al passo due
     A: passo 2 | tendine d'achille
     U: a che punto sono
-    A: sei al passo 2 di 3 della tecnica stretching della caviglia | manca ancora un passo
+    A: sei al passo 2 di 3 e stai facendo lo stretching della caviglia | manca ancora un passo
     U: aiuto
     A: di' avanti per il passo successivo | indietro per quello prima
     U: stop
@@ -55,21 +55,21 @@ test('it-IT: ritmo, domande, pausa e ripresa con una richiesta diretta', async (
     U: è sicuro
     A: non dà consigli medici | diabete
     U: dammi un minuto
-    A!: in pausa al passo 1 di 2 della tecnica rilassamento del tallone | chiedi a guida massaggio piedi di continuare
+    A!: facciamo una pausa: eri al passo 1 di 2 e stavi facendo il rilassamento del tallone | chiedi a guida massaggio piedi di continuare
     U: chiedi a guida massaggio piedi di continuare
     A: riprendiamo da dove avevi lasciato | passo 1 di 2
     U: salta
-    A: saltiamo la tecnica rilassamento del tallone | distensione della pianta
+    A: saltiamo il rilassamento del tallone | iniziamo con la distensione della pianta
     U: quali tecniche conosci
-    A: riscaldamento, stretching della caviglia, rilassamento del tallone, distensione della pianta, dita dei piedi e carezze finali
+    A: il riscaldamento, lo stretching della caviglia, il rilassamento del tallone, la distensione della pianta, il massaggio delle dita e le carezze finali
     U: niente timer
     A: niente più timer
     U: menu principale
-    A: torniamo all'inizio
+    A: torniamo al menu principale | eravamo rimasti al passo 1 di 4
     U: la routine completa
     A: facciamo la routine completa | riscaldamento | passo 1 di 2
     U: dove siamo
-    A: sei sul primo piede della routine completa | mancano ancora 11 tecniche
+    A: siamo nella routine completa, sul primo piede | su questo piede mancano ancora 5 tecniche
     U: annulla
     A!: a presto
   `, { locale: 'it-IT' });
@@ -86,13 +86,13 @@ test('it-IT: come parla davvero chi ha le mani unte: piedi stanchi, pausa per l\
     U: ecco fatto
     A: passo 2, l'ultimo | sfioramenti lunghi e scorrevoli
     U: un attimo che prendo l'olio
-    A!: in pausa al passo 2 di 2 della tecnica riscaldamento
+    A!: facciamo una pausa: eri al passo 2 di 2 e stavi facendo il riscaldamento | routine completa, sul primo piede
     U: guida massaggio piedi per favore
-    A: rieccoti | passo 2 di 2 della tecnica riscaldamento
+    A: rieccoti | eri al passo 2 di 2 e stavi facendo il riscaldamento
     U: ok riprendiamo da dove eravamo
     A: riprendiamo da dove avevi lasciato | passo 2
     U: questa non mi va
-    A: saltiamo la tecnica riscaldamento | stretching della caviglia
+    A: saltiamo il riscaldamento | e ora, lo stretching della caviglia
     U: senza contare
     A: niente più timer
     U: rifai
@@ -100,7 +100,7 @@ test('it-IT: come parla davvero chi ha le mani unte: piedi stanchi, pausa per l\
     U: olio di oliva va bene
     A: olio vettore
     U: mi fa male il piede
-    A: non dà consigli medici | fermati se qualcosa fa male
+    A: mai far male | fermati se il dolore continua
     U: facciamo i cerchi sul tallone
     A: rilassamento del tallone | passo 1 di 2
     U: chiudiamo con le carezze

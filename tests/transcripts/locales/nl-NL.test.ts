@@ -64,7 +64,7 @@ test('nl-NL: the whole massage, questions on the way, pause and pick up again', 
     U: klaar
     A: stap 2, de laatste | glijdende streken
     U: waar zijn we nu
-    A: eerste voet van de hele massage | nog 11 technieken
+    A: eerste voet van de hele massage | nog 5 technieken aan deze voet
     U: sla deze techniek over
     A: we slaan de opwarming over | en nu de enkelstretch
     U: even pauze
@@ -114,8 +114,10 @@ test('nl-NL: everyday phrasings from the native review, oily hands, a pause and 
     U: ik ben klaar met deze
     A: stap 2, de laatste | handdoek
     U: ik ben klaar met deze
-    A: dat was de afsluiting
+    A: dat was de afsluiting | ook aan de andere voet
     U: niet nodig
+    A: wil je de opwarming doen
+    U: laat maar
     A!: tot ziens
   `, { locale: 'nl-NL', conversation });
 });

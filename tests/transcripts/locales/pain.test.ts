@@ -1,7 +1,7 @@
 import { voiceFor } from '../../../lambda/voice/i18n';
 import { newConversation } from '../../support/transcript';
 
-// Someone who says a foot hurts hears the safety advice, in their language, not a massage of the sore spot.
+// Someone who says a foot hurts hears the advice for pain (knowledge.concerns.pain), in their language, not a massage of the sore spot.
 
 test.each([
   ['en-US', 'my heel hurts'],
@@ -13,11 +13,11 @@ test.each([
   ['pt-BR', 'meu calcanhar dói'],
   ['ja-JP', 'かかとが痛い'],
   ['hi-IN', 'मेरी एड़ी में दर्द है'],
-])('%s: "%s" gets the safety advice', async (locale, said) => {
+])('%s: "%s" gets the advice for pain', async (locale, said) => {
   const conversation = newConversation(locale);
   await conversation.launch();
   const turn = await conversation.say(said);
   expect(turn.intent).toBe('SafetyIntent');
-  const advice = String(voiceFor(locale).t('knowledge.safety'));
+  const advice = String(voiceFor(locale).t('knowledge.concerns.pain'));
   expect(turn.speech).toContain(advice.slice(0, 25));
 });

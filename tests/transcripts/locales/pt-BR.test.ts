@@ -8,7 +8,7 @@ test('pt-BR: launch, a technique by a synonym, next, repeat, back, step 2, where
     U: abra o guia de massagem nos pés
     A: boas-vindas ao guia de massagem nos pés | qual técnica você quer fazer
     U: quero fazer o tendão de aquiles
-    A: vamos fazer o alongamento do tornozelo | passo 1 de 3 | ossinhos do tornozelo
+    A: começamos com o alongamento do tornozelo | passo 1 de 3 | ossinhos do tornozelo
     U: próximo
     A: passo 2 | tendão de aquiles
     U: repete
@@ -22,7 +22,7 @@ test('pt-BR: launch, a technique by a synonym, next, repeat, back, step 2, where
     U: ajuda
     A: diga próximo para ir ao passo seguinte | diga pausa
     U: parar
-    A!: paramos no passo 2 de 3, durante o alongamento do tornozelo | tchau
+    A!: você estava no passo 2 de 3, fazendo o alongamento do tornozelo | tchau
   `,
     { locale: 'pt-BR', conversation },
   );
@@ -37,8 +37,10 @@ test('pt-BR: launch, a technique by a synonym, next, repeat, back, step 2, where
     U: vá para o passo três
     A: passo 3, o último | peito do pé
     U: próximo
-    A: terminamos o alongamento do tornozelo | quer fazer o relaxamento do calcanhar
+    A: você terminou o alongamento do tornozelo | quer fazer o alongamento do tornozelo no outro pé
     U: não obrigado
+    A: quer fazer o relaxamento do calcanhar
+    U: agora não
     A!: aproveite os pés relaxados
   `,
     { locale: 'pt-BR', conversation },
@@ -49,7 +51,7 @@ test('pt-BR: one-shot start, colloquial phrasings with fillers, the fallback, an
   await transcript(
     `
     U: Alexa, peça ao guia de massagem nos pés a massagem na planta do pé
-    A: vamos fazer a liberação da sola | passo 1 de 4 | polpa do polegar
+    A: começamos com a liberação da sola | passo 1 de 4 | polpa do polegar
     U: ok beleza próximo por favor
     A: passo 2 | calcanhar
     U: então vai pro passo quatro
@@ -63,7 +65,7 @@ test('pt-BR: one-shot start, colloquial phrasings with fillers, the fallback, an
     U?: qual é a capital da austrália
     A: desculpe, não entendi
     U: quais são as opções
-    A: o aquecimento, o alongamento do tornozelo, o relaxamento do calcanhar, a liberação da sola, a massagem nos dedos e a finalização
+    A: o aquecimento, o alongamento do tornozelo, o relaxamento do calcanhar, a liberação da sola, a massagem nos dedos e os deslizamentos finais
     U: pula essa técnica
     A: pulando a liberação da sola | a massagem nos dedos | passo 1 de 2
     U: tchau
@@ -76,11 +78,11 @@ test('pt-BR: one-shot start, colloquial phrasings with fillers, the fallback, an
     U: alexa peça ao guia de massagem nos pés para fazer a rotina completa
     A: vamos fazer a rotina completa | o aquecimento | passo 1 de 2
     U: em que pé estamos
-    A: na rotina completa, estamos no primeiro pé | ainda faltam 11 técnicas
+    A: você está no primeiro pé da rotina completa | faltam mais 5 técnicas neste pé
     U: sem cronômetro
     A: sem cronômetro
     U: pausa
-    A!: pausei no passo 1 de 2, durante o aquecimento | peça ao guia de massagem nos pés para continuar
+    A!: pausei no passo 1 de 2. você estava fazendo o aquecimento | peça ao guia de massagem nos pés para continuar
   `,
     { locale: 'pt-BR' },
   );
@@ -93,7 +95,7 @@ test('pt-BR: reviewer phrasings mid-massage — finishing, "terminei", a little 
     U: alexa abre o guia de massagem nos pés
     A: boas-vindas ao guia de massagem nos pés | qual técnica você quer fazer
     U: vamos fechar a massagem
-    A: vamos fazer a finalização | passo 1 de 2
+    A: começamos com os deslizamentos finais | passo 1 de 2
     U: pronto terminei
     A: passo 2, o último
     U: volta um pouquinho
@@ -107,11 +109,11 @@ test('pt-BR: reviewer phrasings mid-massage — finishing, "terminei", a little 
     U: pode passar
     A: passo 2, o último
     U: já terminei
-    A: terminamos a finalização
+    A: você terminou os deslizamentos finais | no outro pé também
     U: começa a massagem
     A: vamos fazer a rotina completa | o aquecimento | passo 1 de 2
     U: segura um pouco
-    A!: pausei no passo 1 de 2, durante o aquecimento
+    A!: pausei no passo 1 de 2. você estava fazendo o aquecimento
   `,
     { locale: 'pt-BR', conversation },
   );
@@ -122,7 +124,7 @@ test('pt-BR: reviewer phrasings mid-massage — finishing, "terminei", a little 
     U: pode continuar de onde a gente parou
     A: passo 2
     U: para tudo
-    A!: paramos no passo 2 de 2, durante o aquecimento | tchau
+    A!: você estava no passo 2 de 2, fazendo o aquecimento | tchau
   `,
     { locale: 'pt-BR', conversation },
   );
