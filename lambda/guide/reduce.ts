@@ -2,7 +2,7 @@ import { ROUTINE, TECHNIQUE_IDS, stepCount, stepOf, techniqueAfter, type Techniq
 import type { Command, PaceChange, TimeSpan } from './commands';
 import type { Message, Question, RoutinePlace } from './messages';
 import { practiceSeconds } from './practice';
-import { firstSpot, firstSpotOn, routinePlace, spotAfter, spotBefore, withSkipped, withoutSkipped } from './routine';
+import { firstSpot, firstSpotOn, routinePlace, sameSpot, spotAfter, spotBefore, withSkipped, withoutSkipped } from './routine';
 import { MAX_NEXTS, MAX_TURNS, STATE_VERSION, type At, type Foot, type GuideState, type Pace, type Phase, type Preferences, type Said, type Spot } from './state';
 import { routineSeconds, stepSeconds, timeLeft } from './time';
 
@@ -217,7 +217,9 @@ function start(phase: ActivePhase, technique: TechniqueId | null, ctx: Ctx): Tur
   if (technique === phase.technique) return show(phase, [{ kind: 'routineJump', technique, foot: phase.foot }], ctx);
   const turn = show({ ...phase, technique, step: 0 }, [{ kind: 'routineJump', technique, foot: phase.foot }, { kind: 'techniqueIntro', technique, inRoutine: true }], ctx);
   // The user named it, so it is no longer left out; and "back to the routine" returns to where they were.
-  return { ...turn, skipped: withoutSkipped(ctx.skipped, { technique, foot: phase.foot }), back: ctx.back ?? at(phase) };
+  // Named again, the place jumped from ends the jump: the routine simply goes on from there.
+  const back = ctx.back ?? at(phase);
+  return { ...turn, skipped: withoutSkipped(ctx.skipped, { technique, foot: phase.foot }), back: sameSpot(back, { technique, foot: phase.foot }) ? null : back };
 }
 
 /** "The full routine": from the start; while in it, back to where the user jumped from, or on where they are. */
@@ -250,6 +252,13 @@ function next(phase: ActivePhase, ctx: Ctx, before: readonly Message[] = []): Tu
 function finishTechnique(phase: StepPhase, before: readonly Message[], ctx: Ctx): Turn {
   if (!phase.routine) {
     return stay({ at: 'done', technique: phase.technique, foot: phase.foot, routine: false }, [...before, { kind: 'techniqueDone', technique: phase.technique }], ctx);
+  }
+  if (ctx.back && ctx.back.foot === phase.foot && !sameSpot(ctx.back, phase)) {
+    // A technique the user jumped to is done: the routine goes back to where they jumped from,
+    // and this technique is not done again when the routine reaches it.
+    const back = ctx.back;
+    const skipped = withSkipped(ctx.skipped, [{ technique: phase.technique, foot: phase.foot }]);
+    return { ...show({ at: 'step', ...back }, [...before, { kind: 'backToRoutine', technique: back.technique, foot: back.foot }], { ...ctx, skipped }), skipped, back: null };
   }
   return onTo(spotAfter(phase, ctx.skipped), phase.foot, before, ctx);
 }
@@ -409,9 +418,11 @@ function pace(phase: ActivePhase, change: PaceChange | null, ctx: Ctx): Turn {
 function time(phase: ActivePhase, span: TimeSpan, ctx: Ctx): Turn {
   const { pace: p, timing: counted } = ctx.prefs;
   if (phase.at !== 'step' || (span === 'routine' && !phase.routine)) return stay(phase, [{ kind: 'routineTime', seconds: routineSeconds([], p) }], ctx);
-  const left = timeLeft(phase, ctx.skipped, p);
+  const left = timeLeft(phase, ctx.skipped, p, ctx.back);
   const stepTime = stepSeconds(phase.technique, phase.step, p);
-  return stay(phase, [{ kind: 'timeLeft', technique: phase.technique, stepSeconds: stepTime, counted, seconds: left.technique, routineSeconds: left.routine }], ctx);
+  const leftHere: Message = { kind: 'timeLeft', technique: phase.technique, stepSeconds: stepTime, counted, seconds: left.technique, routineSeconds: left.routine };
+  // "How long is the whole routine", asked in it: the whole, then what is left of it from here.
+  return stay(phase, span === 'routine' ? [{ kind: 'routineTime', seconds: routineSeconds(ctx.skipped, p) }, leftHere] : [leftHere], ctx);
 }
 
 /** After an answer to a question: the step the user was on, again. */
@@ -497,7 +508,7 @@ function place(phase: { readonly technique: TechniqueId; readonly step: number }
 }
 
 function routineOf(phase: At, ctx: Ctx): RoutinePlace | null {
-  return phase.routine ? routinePlace(phase, ctx.skipped) : null;
+  return phase.routine ? routinePlace(phase, ctx.skipped, ctx.back) : null;
 }
 
 /** A place as the user hears it, with its foot and its place in the routine. */

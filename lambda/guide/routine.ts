@@ -49,14 +49,20 @@ export function spotBefore(spot: Spot, skipped: readonly Spot[]): Spot | null {
   return before[before.length - 1] ?? null;
 }
 
-/** The spots still to do after this one, skipped ones left out: what "how much longer" counts. */
-export function spotsLeft(spot: Spot, skipped: readonly Spot[]): readonly Spot[] {
-  return spotsAfter(spot, skipped);
+/**
+ * The spots still to do after this one, skipped ones left out: what "how much longer" and "where am
+ * I" count. After a jump (`back`: the place the user jumped from), the routine returns there when
+ * this technique ends, so what is left is that place and everything after it, this spot excepted.
+ */
+export function spotsLeft(spot: Spot, skipped: readonly Spot[], back: Spot | null = null): readonly Spot[] {
+  // A jump stays on its foot; a place on another foot (a stored state from elsewhere) is no jump.
+  if (!back || back.foot !== spot.foot || sameSpot(back, spot)) return spotsAfter(spot, skipped);
+  return [{ technique: back.technique, foot: back.foot }, ...spotsAfter(back, withSkipped(skipped, [spot]))].filter((s) => !sameSpot(s, spot));
 }
 
 /** Which foot, and how many techniques are still to come on it after this one. */
-export function routinePlace(spot: Spot, skipped: readonly Spot[]): RoutinePlace {
-  return { leftOnFoot: spotsAfter(spot, skipped).filter((s) => s.foot === spot.foot).length };
+export function routinePlace(spot: Spot, skipped: readonly Spot[], back: Spot | null = null): RoutinePlace {
+  return { leftOnFoot: spotsLeft(spot, skipped, back).filter((s) => s.foot === spot.foot).length };
 }
 
 /** Leaves `spots` out of the routine (once each). */

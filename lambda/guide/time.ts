@@ -1,6 +1,6 @@
 import { stepCount, stepOf, type TechniqueId } from './catalog';
 import { practiceSeconds } from './practice';
-import { firstSpot, spotsLeft } from './routine';
+import { firstSpot, sameSpot, spotsLeft } from './routine';
 import type { At, Pace, Spot } from './state';
 
 /**
@@ -24,11 +24,15 @@ function fromStep(technique: TechniqueId, step: number, pace: Pace): number {
   return total;
 }
 
-/** What is left of the technique from this step on, and of the routine when in it (null otherwise). */
-export function timeLeft(at: At, skipped: readonly Spot[], pace: Pace): { technique: number; routine: number | null } {
+/**
+ * What is left of the technique from this step on, and of the routine when in it (null otherwise);
+ * after a jump, the place jumped from counts from its own step.
+ */
+export function timeLeft(at: At, skipped: readonly Spot[], pace: Pace, back: At | null = null): { technique: number; routine: number | null } {
   const technique = fromStep(at.technique, at.step, pace);
   if (!at.routine) return { technique, routine: null };
-  return { technique, routine: technique + spotsLeft(at, skipped).reduce((sum, s) => sum + fromStep(s.technique, 0, pace), 0) };
+  const rest = spotsLeft(at, skipped, back).reduce((sum, s) => sum + fromStep(s.technique, back && sameSpot(s, back) ? back.step : 0, pace), 0);
+  return { technique, routine: technique + rest };
 }
 
 /** The whole routine, both feet, from the start (spots left out not counted). */

@@ -935,12 +935,31 @@ describe('routine', () => {
     expect(reply.state.phase).toEqual(at(E, 0, 1));
     expect(reply.say.slice(0, 2)).toEqual([{ kind: 'routineJump', technique: E, foot: 1 }, say.intro(E, true)]);
     expect(reply.state.back).toEqual({ technique: A, step: 1, foot: 1, routine: true });
+    // Still to come on this foot: the ankle stretch (jumped from), then what follows it, the sole excepted.
     const where = reduce(reply.state, { type: 'whereAmI' });
-    expect(where.say).toEqual([say.position(E, 1, 1)]);
+    expect(where.say).toEqual([{ ...say.position(E, 1, 1), routine: { leftOnFoot: ROUTINE.length - ROUTINE.indexOf(A) - 1 } }]);
     const back = reduce(reply.state, { type: 'startRoutine' });
     expect(back.state.phase).toEqual(at(A, 1, 1));
     expect(back.say[0]).toEqual({ kind: 'backToRoutine', technique: A, foot: 1 });
     expect(back.state.back).toBeNull();
+  });
+
+  test('a technique jumped to, once done, goes back to where the user jumped from, and is not done twice on that foot', () => {
+    let state = reduce(stateAt(at(A, 1, 1)), { type: 'start', technique: E }).state;
+    for (let s = 1; s < stepCount(E); s++) state = reduce(state, { type: 'next' }).state;
+    const done = reduce(state, { type: 'next' });
+    expect(done.state.phase).toEqual(at(A, 1, 1));
+    expect(done.say[0]).toEqual({ kind: 'backToRoutine', technique: A, foot: 1 });
+    expect([done.state.back, done.state.skipped]).toEqual([null, [{ technique: E, foot: 1 }]]);
+    // On from the ankle stretch, the routine passes over the sole on this foot, and keeps it on the other.
+    const visited: string[] = [];
+    let on = done.state;
+    while (!(on.phase.at === 'done' && on.phase.routine)) {
+      on = reduce(on, { type: 'next' }).state;
+      if (on.phase.at === 'step' && on.phase.step === 0) visited.push(`${on.phase.technique}@${on.phase.foot}`);
+    }
+    expect(visited.filter((v) => v === `${E}@1`)).toEqual([]);
+    expect(visited).toContain(`${E}@2`);
   });
 
   test('startRoutine starts the routine from anywhere outside it; in it, the routine carries on', () => {

@@ -18,10 +18,11 @@ export const modelFile = (locale: string): string => join('interaction-models', 
 
 /**
  * Alexa's model API refuses a model definition longer than 1,000,000
- * characters (reported in ask-cli issue #9). A generated model may use 60%
- * of that, so a language can grow without ever meeting the limit.
+ * characters (reported in ask-cli issue #9). A generated model may use 70%
+ * of that (the commands of a real session took it past the earlier 60%), so a
+ * language can still grow without ever meeting the limit.
  */
-export const MAX_MODEL_CHARACTERS = 600_000;
+export const MAX_MODEL_CHARACTERS = 700_000;
 
 export interface LocaleModel {
   readonly text: string | null;

@@ -28,7 +28,7 @@ test('de-DE: naming a technique mid-routine stays in the routine; wo bin ich say
     U: lieber die ferse
     A: wir bleiben in der ganzen massage, am ersten fuß | ferse entspannen | schritt 1 von 2
     U: wo bin ich
-    A: du bist bei ferse entspannen, schritt 1 von 2 | in der ganzen massage am ersten fuß | noch 3 techniken
+    A: du bist bei ferse entspannen, schritt 1 von 2 | in der ganzen massage am ersten fuß | noch 5 techniken
     U: zurück zur ganzen massage
     A: zurück zur ganzen massage: am ersten fuß geht es mit aufwärmen weiter | schritt 1 von 2
     U: stopp

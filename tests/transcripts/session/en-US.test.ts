@@ -27,7 +27,7 @@ test('en-US: naming a technique mid-routine stays in the routine; where am I say
     U: actually let's do the heel
     A: still in the full routine, on the first foot | relaxing the heel | step 1 of 2
     U: where am i
-    A: step 1 of 2 of relaxing the heel | full routine, on the first foot | 3 more techniques on this foot
+    A: step 1 of 2 of relaxing the heel | full routine, on the first foot | 5 more techniques on this foot
     U: back to the full routine
     A: back to the full routine, on the first foot: the warm up strokes | step 1 of 2
     U: stop
@@ -109,11 +109,13 @@ test('en-US: how long, how much longer, how long is the whole routine', async ()
     U: let's do the full routine
     A: warm up strokes | step 1 of 2
     U: how long do i hold this
-    A: this step takes about 20 seconds | the warm up strokes takes about 2 minutes more | the rest of the routine about 28 minutes
+    A: this step takes about 20 seconds | about 2 minutes left of the warm up strokes | about 28 minutes of the whole routine
     U: next
     A: step 2
     U: how much longer
-    A: this step takes about 30 seconds | about a minute more | the rest of the routine about 27 minutes
+    A: this step takes about 30 seconds | about a minute left of the warm up strokes | about 27 minutes of the whole routine
+    U: how long is the whole routine
+    A: the full routine, on both feet, takes about 28 minutes | about 27 minutes of the whole routine
   `);
 });
 
