@@ -1,6 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { checkProject } from '../../lambda/local/check/index';
 import { describe as describeProblem } from '../../lambda/local/check/problem';
 import { findConflicts } from '../../lambda/local/grammar/conflicts';
@@ -124,6 +125,55 @@ describe('a grammar made into a model', () => {
       "let's do heel: StartTechniqueIntent / AMAZON.NextIntent",
       'the heel please: StartTechniqueIntent / AMAZON.HelpIntent',
     ]);
+  });
+
+  test('leaving large slot types open finds exactly the conflicts that filling every value finds', () => {
+    // Small words, so values hold each other, run into their frames and meet across types;
+    // more than 50 values each, so both large types are left open.
+    const sequences = (words: readonly string[]) => [...words, ...words.flatMap((a) => words.map((b) => `${a} ${b}`)), ...words.flatMap((a) => words.flatMap((b) => words.map((c) => `${a} ${b} ${c}`)))];
+    const techniques = sequences(['a', 'b', 'c', 'd']);
+    const concerns = sequences(['b', 'c', 'e', 'ab']);
+    const slots: Record<string, readonly string[]> = { StartTechniqueIntent: ['{technique}'], SkipTechniqueIntent: ['{technique}', '{feet}'], SafetyIntent: ['{concern}'], 'AMAZON.NextIntent': [] };
+    const sample = (intent: string) =>
+      fc.array(fc.constantFrom('a', 'b', 'c', 'e', 'x', 'ab', ...slots[intent]), { minLength: 1, maxLength: 4 }).map((tokens) => tokens.filter((t, i) => !t.startsWith('{') || tokens.indexOf(t) === i).join(' '));
+    const grammar = fc.record(Object.fromEntries(Object.keys(slots).map((intent) => [intent, fc.uniqueArray(sample(intent), { maxLength: 6 })])) as Record<string, fc.Arbitrary<string[]>>);
+    const filledPairs = (generated: ReturnType<typeof generate>, spaced: boolean) => {
+      const key = (s: string) => s.toLowerCase().replace(/\s+/g, spaced ? ' ' : '').trim();
+      const lm = generated.model.interactionModel.languageModel;
+      const values = new Map(lm.types.map((t) => [t.name, t.values.flatMap((v) => [v.name.value, ...v.name.synonyms])]));
+      const owners = new Map<string, Set<string>>();
+      for (const intent of lm.intents) {
+        const typeOf = new Map((intent.slots ?? []).map((s) => [`{${s.name}}`, s.type]));
+        for (const s of intent.samples) {
+          let phrases = [''];
+          for (const p of s.split(/(\{\w+\})/)) phrases = phrases.flatMap((left) => (typeOf.has(p) ? (values.get(typeOf.get(p) ?? '') ?? []) : [p]).map((right) => left + right));
+          for (const phrase of phrases) owners.set(key(phrase), (owners.get(key(phrase)) ?? new Set()).add(`${intent.name}\u0001${generated.origins.get(intent.name)?.get(s)}`));
+        }
+      }
+      const pairs = new Set<string>();
+      for (const who of owners.values()) {
+        for (const a of who) for (const b of who) if (a.split('\u0001')[0] !== b.split('\u0001')[0]) pairs.add([a.split('\u0001')[1], b.split('\u0001')[1]].sort().join(' / '));
+      }
+      return [...pairs].sort();
+    };
+    fc.assert(
+      fc.property(grammar, fc.boolean(), (say, spaced) => {
+        const generated = generate(
+          source({
+            intents: new Map(Object.entries(say).map(([intent, patterns]) => [intent, { say: patterns, except: [] }])),
+            types: new Map([
+              ['TechniqueName', new Map(techniques.map((t, i) => [`t${i}`, [t]]))],
+              ['SafetyConcern', new Map(concerns.map((c, i) => [`c${i}`, [c]]))],
+              ['FootScope', new Map([['both', ['a', 'b x']]])],
+            ]),
+          }),
+          spaced,
+        );
+        const found = findConflicts(generated, spaced, {}).map((c) => [c.first.pattern, c.second.pattern].sort().join(' / ')).sort();
+        expect(found).toEqual(filledPairs(generated, spaced));
+      }),
+      { numRuns: 400 },
+    );
   });
 
   test('an intent or slot type the skill does not have is refused with its file and key', () => {

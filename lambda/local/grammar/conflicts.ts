@@ -6,13 +6,16 @@ import { phraseKey, type Generated } from './generate';
  * then send them either way, with confidence. Each conflict names the
  * pattern on both sides, so the author can find both lines.
  *
- * Filling every technique sample with every technique name would make tens
- * of millions of phrases, so a large slot type (the technique names) stays
- * open in the intent that uses it most: a sample becomes a frame, "let's do ⟨⟩",
- * and a filled phrase of another intent conflicts with it when it reads as
- * that frame round one of the type's values. Every other slot (numbers,
- * ordinals, paces: a few dozen values) is filled in. The result is the same
- * as filling everything, at a fraction of the cost.
+ * Filling every sample with every technique name (thousands, with their
+ * synonyms) would make millions of phrases, so a large slot type stays open:
+ * a sample becomes a frame, "let's do ⟨⟩", and the check reasons about the
+ * frame once instead of once per value. Small slot types (numbers, ordinals,
+ * feet: a few dozen values) are filled in. Three meetings are checked:
+ *  - two filled phrases are the same words;
+ *  - a filled phrase reads as a frame round one of its type's values;
+ *  - two frames can be filled to the same words (see `framesMeet`).
+ * The result is the same as filling everything (tests/model/grammar.test.ts
+ * compares the two on random grammars), at a fraction of the cost.
  */
 export interface Conflict {
   readonly phrase: string;
@@ -24,7 +27,9 @@ interface Owner {
   readonly intent: string;
   readonly pattern: string;
 }
+/** A sample with its large slot left open: `before ⟨a value of type⟩ after`, both parts normalised like phrase keys. */
 interface Frame extends Owner {
+  readonly before: string;
   readonly after: string;
   readonly type: string;
 }
@@ -36,27 +41,17 @@ export function findConflicts(generated: Generated, spaced: boolean, numberWords
   const lm = generated.model.interactionModel.languageModel;
   const values = new Map<string, string[]>(lm.types.map((t) => [t.name, t.values.flatMap((v) => [v.name.value, ...v.name.synonyms])]));
   values.set('AMAZON.NUMBER', [...Array.from({ length: 20 }, (_, i) => String(i + 1)), ...Object.keys(numberWords)]);
-  const valueKeys = new Map([...values].map(([type, list]) => [type, new Set(list.map(key))]));
-  // A type is left open in one intent only, the one with the most samples using it, so two
-  // open frames never meet: every other intent with that slot (SkipTechniqueIntent's "skip
-  // ⟨technique⟩") is filled in, and its phrases are read against the open frames.
-  const samplesUsing = new Map<string, Map<string, number>>();
-  for (const intent of lm.intents) {
-    for (const slot of intent.slots ?? []) {
-      const count = intent.samples.filter((sample) => sample.includes(`{${slot.name}}`)).length;
-      const byIntent = samplesUsing.get(slot.type) ?? new Map<string, number>();
-      byIntent.set(intent.name, (byIntent.get(intent.name) ?? 0) + count);
-      samplesUsing.set(slot.type, byIntent);
-    }
-  }
-  const openIn = new Map([...samplesUsing].map(([type, byIntent]) => [type, [...byIntent].sort((a, b) => b[1] - a[1])[0][0]]));
+  const valueKeys = new Map([...values].map(([type, list]) => [type, new Set(list.map(key).filter((k) => k !== ''))]));
+  const open = (type: string): boolean => (values.get(type)?.length ?? 0) > OPEN_ABOVE;
 
-  const phrases = new Map<string, Owner & { phrase: string }>();
+  // Every owner of each filled phrase: a phrase two patterns of one intent say meets a third intent's frame twice.
+  const phrases = new Map<string, (Owner & { phrase: string })[]>();
+  const frames: Frame[] = [];
   const framesBefore = new Map<string, Frame[]>();
   const conflicts: Conflict[] = [];
   const reported = new Set<string>();
   const report = (phrase: string, first: Owner, second: Owner) => {
-    const pair = `${first.pattern}\u0000${second.pattern}`;
+    const pair = [first.pattern, second.pattern].sort().join('\u0000');
     if (reported.has(pair)) return;
     reported.add(pair);
     conflicts.push({ phrase, first: { intent: first.intent, pattern: first.pattern }, second: { intent: second.intent, pattern: second.pattern } });
@@ -64,18 +59,17 @@ export function findConflicts(generated: Generated, spaced: boolean, numberWords
 
   for (const intent of lm.intents) {
     const slotType = new Map((intent.slots ?? []).map((s) => [s.name, s.type]));
-    const open = (type: string): boolean => (values.get(type)?.length ?? 0) > OPEN_ABOVE && openIn.get(type) === intent.name;
     const origins = generated.origins.get(intent.name);
     for (const sample of intent.samples) {
       const owner = { intent: intent.name, pattern: origins?.get(sample) ?? sample };
       const parts = sample.split(/(\{\w+\})/);
-      const slotOf = (p: string) => /^\{(\w+)\}$/.exec(p)?.[1];
-      const lastOpen = parts.map((p) => open(slotType.get(slotOf(p) ?? '') ?? '')).lastIndexOf(true);
+      const typeOf = (p: string): string => slotType.get(/^\{(\w+)\}$/.exec(p)?.[1] ?? '') ?? '';
+      const lastOpen = parts.map((p) => open(typeOf(p))).lastIndexOf(true);
       const fill = (from: readonly string[]): string[] => {
         let out = [''];
         for (const p of from) {
-          const slot = slotOf(p);
-          const options = slot === undefined ? [p] : (values.get(slotType.get(slot) ?? '') ?? []);
+          const type = typeOf(p);
+          const options = type === '' ? [p] : (values.get(type) ?? []);
           out = out.flatMap((left) => options.map((right) => left + right));
         }
         return out;
@@ -83,33 +77,128 @@ export function findConflicts(generated: Generated, spaced: boolean, numberWords
       if (lastOpen < 0) {
         for (const phrase of fill(parts)) {
           const k = key(phrase);
-          const had = phrases.get(k);
-          if (!had) phrases.set(k, { ...owner, phrase });
-          else if (had.intent !== intent.name) report(phrase, had, owner);
+          const had = phrases.get(k) ?? [];
+          for (const other of had) if (other.intent !== intent.name) report(phrase, other, owner);
+          if (!had.some((other) => other.pattern === owner.pattern && other.intent === owner.intent)) phrases.set(k, [...had, { ...owner, phrase }]);
         }
         continue;
       }
-      const type = slotType.get(slotOf(parts[lastOpen]) ?? '') ?? '';
+      const type = typeOf(parts[lastOpen]);
       const afters = fill(parts.slice(lastOpen + 1)).map((after) => part(after).trimEnd());
       for (const before of fill(parts.slice(0, lastOpen)).map((b) => part(b).trimStart())) {
-        const frames = framesBefore.get(before) ?? [];
-        for (const after of afters) frames.push({ ...owner, after, type });
-        framesBefore.set(before, frames);
+        const list = framesBefore.get(before) ?? [];
+        for (const after of afters) {
+          const frame = { ...owner, before, after, type };
+          list.push(frame);
+          frames.push(frame);
+        }
+        framesBefore.set(before, list);
       }
     }
   }
 
   // A filled phrase of one intent that reads as another intent's frame round one of its values.
-  for (const [k, owner] of phrases) {
+  for (const [k, owners] of phrases) {
     for (let cut = 0; cut <= k.length; cut++) {
       for (const frame of framesBefore.get(k.slice(0, cut)) ?? []) {
-        if (frame.intent === owner.intent || !k.endsWith(frame.after) || k.length - frame.after.length < cut) continue;
-        if (valueKeys.get(frame.type)?.has(key(k.slice(cut, k.length - frame.after.length)))) report(owner.phrase, frame, owner);
+        if (!k.endsWith(frame.after) || k.length - frame.after.length < cut) continue;
+        if (!valueKeys.get(frame.type)?.has(key(k.slice(cut, k.length - frame.after.length)))) continue;
+        for (const owner of owners) if (frame.intent !== owner.intent) report(owner.phrase, frame, owner);
+      }
+    }
+  }
+
+  // Two frames of different intents that some pair of values makes the same words. Every pair
+  // whose befores can line up is looked at once, from the frame with the longer before.
+  const meet = new FrameMeeting(valueKeys);
+  for (const second of frames) {
+    for (let cut = 0; cut <= second.before.length; cut++) {
+      for (const first of framesBefore.get(second.before.slice(0, cut)) ?? []) {
+        if (first.intent === second.intent) continue;
+        const phrase = meet.phrase(first, second);
+        if (phrase !== undefined) report(phrase, first, second);
       }
     }
   }
   return conflicts;
 }
 
-/** A slot type with more values than this is left open (in the intent that uses it most) rather than filled in. */
+/** A slot type with more values than this is left open rather than filled in. */
 const OPEN_ABOVE = 50;
+
+/**
+ * Whether two frames can be filled to the same words, and with which. The
+ * first frame's before is a prefix of the second's, so the phrase is
+ * `first.before + w + first.after` = `first.before + r + v + second.after`
+ * for some value w of the first type and v of the second, where r is the rest
+ * of the second's before. What is left depends on how the afters line up:
+ *  - first.after ends second.after, leaving x: then w = r + v + x, a value
+ *    that holds another value between r and x (`inside`);
+ *  - second.after ends first.after, leaving y: then w + y = r + v, and w is a
+ *    prefix of r (v ends y), or w runs past r by m and v is m + y (with r
+ *    empty, the pair seen the other way round is the first case);
+ *  - otherwise they never line up.
+ * Each case is a few lookups in tables built once per pair of types.
+ */
+class FrameMeeting {
+  private readonly insides = new Map<string, Map<string, string>>();
+  private readonly tails = new Map<string, Map<string, string[]>>();
+  constructor(private readonly valueKeys: ReadonlyMap<string, ReadonlySet<string>>) {}
+
+  phrase(first: Frame, second: Frame): string | undefined {
+    const outer = this.valueKeys.get(first.type) ?? new Set<string>();
+    const inner = this.valueKeys.get(second.type) ?? new Set<string>();
+    const r = second.before.slice(first.before.length);
+    if (second.after.endsWith(first.after)) {
+      const x = second.after.slice(0, second.after.length - first.after.length);
+      const v = this.inside(first.type, second.type).get(`${r}\u0000${x}`);
+      return v === undefined ? undefined : second.before + v + second.after;
+    }
+    if (!first.after.endsWith(second.after)) return undefined;
+    const y = first.after.slice(0, first.after.length - second.after.length);
+    for (let i = 1; i <= r.length; i++) {
+      const w = r.slice(0, i);
+      const t = r.slice(i);
+      if (outer.has(w) && y.startsWith(t) && inner.has(y.slice(t.length))) return first.before + w + first.after;
+    }
+    // With equal befores (r empty) the pair is also looked at the other way round, where the first case covers it.
+    for (const m of this.tail(first.type).get(r) ?? []) if (inner.has(m + y)) return first.before + r + m + first.after;
+    return undefined;
+  }
+
+  /** For values of `outer` that hold a value of `inner`: "prefix\0suffix" → that inner value. */
+  private inside(outer: string, inner: string): Map<string, string> {
+    const id = `${outer}\u0000${inner}`;
+    let table = this.insides.get(id);
+    if (table) return table;
+    table = new Map();
+    const inners = this.valueKeys.get(inner) ?? new Set<string>();
+    for (const w of this.valueKeys.get(outer) ?? []) {
+      for (let i = 0; i < w.length; i++) {
+        for (let j = i + 1; j <= w.length; j++) {
+          const v = w.slice(i, j);
+          const at = `${w.slice(0, i)}\u0000${w.slice(j)}`;
+          if (inners.has(v) && !table.has(at)) table.set(at, v);
+        }
+      }
+    }
+    this.insides.set(id, table);
+    return table;
+  }
+
+  /** For values of a type: each proper, non-empty start → what is left after it. */
+  private tail(type: string): Map<string, string[]> {
+    let table = this.tails.get(type);
+    if (table) return table;
+    table = new Map();
+    for (const w of this.valueKeys.get(type) ?? []) {
+      for (let i = 1; i < w.length; i++) {
+        const list = table.get(w.slice(0, i)) ?? [];
+        list.push(w.slice(i));
+        table.set(w.slice(0, i), list);
+      }
+    }
+    this.tails.set(type, table);
+    return table;
+  }
+}
