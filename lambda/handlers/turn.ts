@@ -43,14 +43,20 @@ export async function respond(input: HandlerInput, command: Command, deps: TurnD
   let base = await turn.load();
   let reply = reduce(base.state, command);
   let saved = await turn.save(reply.state, base.revision);
-  if (saved === 'stale') {
+  for (let attempt = 1; saved === 'stale' && attempt < SAVE_ATTEMPTS; attempt++) {
     // Another session saved newer progress: answer from that, never over it.
     base = await turn.loadSaved();
     reply = reduce(base.state, command);
     saved = await turn.save(reply.state, base.revision);
   }
+  // Still raced after every attempt: the answer comes from the newest saved progress, and says
+  // (once a session) that this turn could not be saved, never silently.
+  if (saved === 'stale') turn.unsaved();
   return turn.answer(reply, typeof saved === 'number' ? saved : base.revision);
 }
+
+/** How many times a turn reloads and tries again when another session saved first. */
+export const SAVE_ATTEMPTS = 3;
 
 /** Only a device that says it renders APL gets a screen; every device gets the card. */
 export function supportsApl(input: HandlerInput): boolean {
@@ -141,6 +147,11 @@ class Turn {
     } else if (reprompt !== null) builder.reprompt(reprompt);
     else builder.withShouldEndSession(true);
     return builder.getResponse();
+  }
+
+  /** Every attempt to save this turn lost a race with another session. */
+  unsaved(): void {
+    this.trouble(new Error(`a newer revision was saved first, ${SAVE_ATTEMPTS} times`));
   }
 
   /** The store failed: tell the user once per session, log once, and carry on. */

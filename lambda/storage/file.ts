@@ -1,4 +1,5 @@
 import { promises as fs } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { PersistenceAdapter } from 'ask-sdk-core';
 import type { RequestEnvelope } from 'ask-sdk-model';
@@ -6,31 +7,138 @@ import { isRecord } from '../guide/state';
 import { RECOVERED, StaleRevisionError, revisionOf, userIdOf, userKey } from './document';
 
 export interface FileStoreOptions {
-  /** Test seam: runs after the new document is on disk and before it replaces the old one. */
-  readonly beforeRename?: () => Promise<void>;
-  /** How long a lock may be held before another writer may break it (a writer that died). */
-  readonly staleLockMs?: number;
+  /** Test seam: runs after the new revision is on disk and before it is published. */
+  readonly beforePublish?: () => Promise<void>;
+  /** The clock, for pruning and the write deadline (tests move it). */
+  readonly now?: () => number;
 }
 
 /**
- * One JSON document per user in a folder: the default for `npm start` and
- * self-hosting. A write goes to a temporary file, is flushed to disk, and is
- * renamed over the old one, so a process killed mid-write leaves the previous
- * document whole. The revision check and the rename happen under a lock file,
- * so two writers cannot both win.
+ * One folder per user, one file per revision: `<dir>/<user hash>/<revision>.json`.
+ * The default for `npm start` and self-hosting.
+ *
+ * No locks. A writer builds the whole document in a temporary file, flushes
+ * it, and publishes it with link(2) under its revision's name: link fails if
+ * the name exists, so of writers racing for one revision exactly one wins,
+ * and a reader only ever sees whole documents. A writer killed at any moment
+ * leaves at worst a temporary file, swept by the next process; there is
+ * nothing to break and nothing to wait for.
+ *
+ * Revision N is written only when the newest on disk is N-1, and old revisions
+ * are pruned only once they are much older than any writer may take between
+ * that check and its link (WRITE_DEADLINE_MS < PRUNE_AFTER_MS): so a slow
+ * writer can never re-create a pruned revision and commit it twice.
  */
 export class FileStore implements PersistenceAdapter {
-  private readonly staleLockMs: number;
+  private readonly now: () => number;
+  private swept: Promise<void> | null = null;
 
   constructor(
     readonly dir: string,
     private readonly options: FileStoreOptions = {},
   ) {
-    this.staleLockMs = options.staleLockMs ?? 10_000;
+    this.now = options.now ?? Date.now;
   }
 
   async getAttributes(envelope: RequestEnvelope): Promise<Record<string, unknown>> {
-    const file = this.fileFor(envelope);
+    const key = userKey(userIdOf(envelope));
+    // The newest revision can be pruned between listing and reading only if a newer one
+    // appeared meanwhile: list again.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const revisions = await this.revisions(key);
+      if (revisions.length === 0) return this.readLegacy(key);
+      const newest = Math.max(...revisions);
+      const file = join(this.userDir(key), `${newest}.json`);
+      let text: string;
+      try {
+        text = await fs.readFile(file, 'utf8');
+      } catch (error) {
+        if (isMissing(error)) continue;
+        throw error;
+      }
+      const document = parseObject(text);
+      if (document && revisionOf(document) === newest) return document;
+      // Unreadable (edited by hand, a broken disk): keep a copy for a person to look at, and let
+      // the user start afresh from the next revision so every writer still lines up.
+      await fs.link(file, `${file}.corrupt-${this.now()}`).catch(() => undefined);
+      return { [RECOVERED]: true, revision: newest };
+    }
+    throw new Error('the progress folder kept changing while it was read');
+  }
+
+  async saveAttributes(envelope: RequestEnvelope, attributes: Record<string, unknown>): Promise<void> {
+    const started = this.now();
+    const key = userKey(userIdOf(envelope));
+    const revision = revisionOf(attributes);
+    const stored = await this.newestRevision(key);
+    if (revision === 0 || stored !== revision - 1) throw new StaleRevisionError(stored);
+
+    await this.sweep();
+    const dir = this.userDir(key);
+    await fs.mkdir(dir, { recursive: true });
+    const temp = join(this.dir, TEMP_DIR, `${HOST}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
+    try {
+      const handle = await fs.open(temp, 'wx', 0o600);
+      try {
+        await handle.writeFile(JSON.stringify(attributes));
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await this.options.beforePublish?.();
+      // Past the deadline, the revision we checked may have been written and pruned since.
+      if (this.now() - started > WRITE_DEADLINE_MS) throw new Error('the progress write took too long to publish');
+      try {
+        await fs.link(temp, join(dir, `${revision}.json`));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new StaleRevisionError(revision);
+        throw error;
+      }
+    } finally {
+      await fs.unlink(temp).catch(() => undefined);
+    }
+    await syncDir(dir);
+    await this.prune(key, revision);
+  }
+
+  async deleteAttributes(envelope: RequestEnvelope): Promise<void> {
+    const key = userKey(userIdOf(envelope));
+    await fs.rm(this.userDir(key), { recursive: true, force: true });
+    await fs.rm(join(this.dir, `${key}.json`), { force: true });
+  }
+
+  private userDir(key: string): string {
+    return join(this.dir, key);
+  }
+
+  /** The newest revision on disk: in the user's folder, else in the older one-file layout, else 0. */
+  private async newestRevision(key: string): Promise<number> {
+    const revisions = await this.revisions(key);
+    if (revisions.length > 0) return Math.max(...revisions);
+    const legacy = await this.readLegacy(key);
+    return revisionOf(legacy);
+  }
+
+  private async revisions(key: string): Promise<number[]> {
+    let names: string[];
+    try {
+      names = await fs.readdir(this.userDir(key));
+    } catch (error) {
+      if (isMissing(error) || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return [];
+      throw error;
+    }
+    return names.flatMap((name) => {
+      const match = /^(\d{1,15})\.json$/.exec(name);
+      return match ? [Number(match[1])] : [];
+    });
+  }
+
+  /**
+   * Progress saved before revisions had files of their own (`<dir>/<user hash>.json`): read
+   * until the first new revision is written, then removed.
+   */
+  private async readLegacy(key: string): Promise<Record<string, unknown>> {
+    const file = join(this.dir, `${key}.json`);
     let text: string;
     try {
       text = await fs.readFile(file, 'utf8');
@@ -40,79 +148,62 @@ export class FileStore implements PersistenceAdapter {
     }
     const document = parseObject(text);
     if (document) return document;
-    // Unreadable: keep it for a person to look at, and let the user start afresh.
-    await fs.rename(file, `${file}.corrupt-${Date.now()}`).catch(() => undefined);
+    await fs.rename(file, `${file}.corrupt-${this.now()}`).catch(() => undefined);
     return { [RECOVERED]: true };
   }
 
-  async saveAttributes(envelope: RequestEnvelope, attributes: Record<string, unknown>): Promise<void> {
-    const key = userKey(userIdOf(envelope));
-    const file = join(this.dir, `${key}.json`);
-    const expected = revisionOf(attributes) - 1;
-    await fs.mkdir(this.dir, { recursive: true });
-    await this.withLock(file, async () => {
-      const stored = await this.storedRevision(file);
-      if (stored !== expected) throw new StaleRevisionError(stored);
-      // Unique enough with the pid and a random part; 'wx' below refuses a clash anyway.
-      const temp = join(this.dir, `.${key}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
-      try {
-        const handle = await fs.open(temp, 'wx', 0o600);
-        try {
-          await handle.writeFile(JSON.stringify(attributes));
-          await handle.sync();
-        } finally {
-          await handle.close();
-        }
-        await this.options.beforeRename?.();
-        await fs.rename(temp, file);
-      } catch (error) {
-        await fs.unlink(temp).catch(() => undefined);
-        throw error;
+  /** Drops revisions older than the one just written once no writer can still be racing for them. */
+  private async prune(key: string, written: number): Promise<void> {
+    const dir = this.userDir(key);
+    await fs.rm(join(this.dir, `${key}.json`), { force: true });
+    for (const revision of await this.revisions(key)) {
+      if (revision >= written) continue;
+      const file = join(dir, `${revision}.json`);
+      const stat = await fs.stat(file).catch(() => null);
+      if (stat && this.now() - stat.mtimeMs > PRUNE_AFTER_MS) await fs.rm(file, { force: true });
+    }
+  }
+
+  /**
+   * Once per process: removes what writers killed mid-write left behind. A temporary file is
+   * left alone while the process that made it may still be writing it.
+   */
+  private sweep(): Promise<void> {
+    this.swept ??= (async () => {
+      const temps = join(this.dir, TEMP_DIR);
+      await fs.mkdir(temps, { recursive: true });
+      for (const name of await fs.readdir(temps)) {
+        const [host, pid] = name.split('.');
+        const file = join(temps, name);
+        const mine = host === HOST && Number(pid) === process.pid;
+        const orphan = host === HOST && !mine && !alive(Number(pid));
+        const stat = orphan ? null : await fs.stat(file).catch(() => null);
+        if (orphan || (stat && this.now() - stat.mtimeMs > PRUNE_AFTER_MS)) await fs.rm(file, { force: true });
       }
-      await syncDir(this.dir);
-    });
+      // The lock files of the older layout, which nothing takes any more.
+      for (const name of await fs.readdir(this.dir)) if (name.endsWith('.json.lock')) await fs.rm(join(this.dir, name), { force: true });
+    })();
+    return this.swept;
   }
+}
 
-  async deleteAttributes(envelope: RequestEnvelope): Promise<void> {
-    await fs.unlink(this.fileFor(envelope)).catch((error: unknown) => {
-      if (!isMissing(error)) throw error;
-    });
-  }
+/** Temporary files live together, so one folder is swept rather than every user's. */
+const TEMP_DIR = '.tmp';
+/** This machine's name in temporary file names: pids are only compared on the machine that made them. */
+const HOST = hostname().replace(/[^A-Za-z0-9-]/g, '-');
+/** A writer that took longer than this between its revision check and its link gives up. */
+const WRITE_DEADLINE_MS = 30_000;
+/** Old revisions (and temporary files) are kept this long: well past any writer's deadline. */
+const PRUNE_AFTER_MS = 120_000;
 
-  private fileFor(envelope: RequestEnvelope): string {
-    return join(this.dir, `${userKey(userIdOf(envelope))}.json`);
-  }
-
-  /** The revision on disk; an unreadable document counts as none, so the user can save again. */
-  private async storedRevision(file: string): Promise<number> {
-    try {
-      return revisionOf(parseObject(await fs.readFile(file, 'utf8')));
-    } catch (error) {
-      if (isMissing(error)) return 0;
-      throw error;
-    }
-  }
-
-  private async withLock<T>(file: string, work: () => Promise<T>): Promise<T> {
-    const lock = `${file}.lock`;
-    const deadline = Date.now() + 5_000;
-    for (;;) {
-      try {
-        await (await fs.open(lock, 'wx')).close();
-        break;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-        const age = await fs.stat(lock).then((s) => Date.now() - s.mtimeMs, () => 0);
-        if (age > this.staleLockMs) await fs.unlink(lock).catch(() => undefined);
-        else if (Date.now() > deadline) throw new Error('the progress file stayed locked');
-        else await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20));
-      }
-    }
-    try {
-      return await work();
-    } finally {
-      await fs.unlink(lock).catch(() => undefined);
-    }
+function alive(pid: number): boolean {
+  if (!Number.isSafeInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
@@ -129,7 +220,7 @@ function isMissing(error: unknown): boolean {
   return (error as NodeJS.ErrnoException)?.code === 'ENOENT';
 }
 
-/** Makes the rename itself durable; some file systems cannot open a folder, which is fine. */
+/** Makes the link itself durable; some file systems cannot open a folder, which is fine. */
 async function syncDir(dir: string): Promise<void> {
   const handle = await fs.open(dir, 'r').catch(() => null);
   if (!handle) return;
