@@ -3,6 +3,7 @@ import type { PersistenceAdapter } from 'ask-sdk-core';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { buildSkill } from '../../lambda/skill';
 import { DynamoStore } from '../../lambda/storage/dynamodb';
+import { userIdOf } from '../../lambda/storage/document';
 import { FileStore } from '../../lambda/storage/file';
 
 /**
@@ -30,6 +31,7 @@ export interface WriterOptions {
 export type WriterLine =
   | {
       readonly kind: 'answer';
+      readonly user: string;
       readonly pid: number;
       /** The revision the answer's session is at. */
       readonly revision: number;
@@ -40,7 +42,7 @@ export type WriterLine =
       /** How long the turn took, in ms. */
       readonly ms: number;
     }
-  | { readonly kind: 'commit'; readonly pid: number; readonly revision: number; readonly state: unknown };
+  | { readonly kind: 'commit'; readonly user: string; readonly pid: number; readonly revision: number; readonly state: unknown };
 
 /** What a set of writers' lines show about the store they shared. */
 export interface Verdict {
@@ -54,15 +56,15 @@ export interface Verdict {
 
 export function judge(lines: readonly WriterLine[]): Verdict {
   const commits = lines.filter((l) => l.kind === 'commit');
-  const byRevision = new Map<number, number>();
-  for (const c of commits) byRevision.set(c.revision, (byRevision.get(c.revision) ?? 0) + 1);
-  const confirmed = new Set(commits.map((c) => `${c.pid}:${c.revision}:${JSON.stringify(c.state)}`));
+  const byRevision = new Map<string, number>();
+  for (const c of commits) byRevision.set(`${c.user}:${c.revision}`, (byRevision.get(`${c.user}:${c.revision}`) ?? 0) + 1);
+  const confirmed = new Set(commits.map((c) => `${c.user}:${c.pid}:${c.revision}:${JSON.stringify(c.state)}`));
   const answers = lines.filter((l) => l.kind === 'answer');
   return {
     answers: answers.length,
     commits: commits.length,
     duplicated: [...byRevision.values()].filter((n) => n > 1).length,
-    silentlyUnsaved: answers.filter((a) => !a.told && !confirmed.has(`${a.pid}:${a.revision}:${JSON.stringify(a.state)}`)).length,
+    silentlyUnsaved: answers.filter((a) => !a.told && !confirmed.has(`${a.user}:${a.pid}:${a.revision}:${JSON.stringify(a.state)}`)).length,
   };
 }
 
@@ -72,7 +74,7 @@ export function recording(inner: PersistenceAdapter, sink: (line: WriterLine) =>
     getAttributes: (envelope) => inner.getAttributes(envelope),
     saveAttributes: async (envelope, attributes) => {
       await inner.saveAttributes(envelope, attributes);
-      sink({ kind: 'commit', pid, revision: Number(attributes.revision), state: attributes.state });
+      sink({ kind: 'commit', user: userIdOf(envelope), pid, revision: Number(attributes.revision), state: attributes.state });
     },
   };
 }
@@ -110,7 +112,7 @@ async function main(options: WriterOptions): Promise<void> {
     const response: ResponseEnvelope = await skill.invoke(request(intent, fresh));
     const ms = performance.now() - started;
     attributes = (response.sessionAttributes ?? {}) as Record<string, unknown>;
-    print({ kind: 'answer', pid: process.pid, revision: Number(attributes.revision ?? 0), state: attributes.guide, told: attributes.storeTrouble === true, ms });
+    print({ kind: 'answer', user: options.user, pid: process.pid, revision: Number(attributes.revision ?? 0), state: attributes.guide, told: attributes.storeTrouble === true, ms });
   }
 }
 

@@ -156,11 +156,12 @@ export class FileStore implements PersistenceAdapter {
   private async prune(key: string, written: number): Promise<void> {
     const dir = this.userDir(key);
     await fs.rm(join(this.dir, `${key}.json`), { force: true });
-    for (const revision of await this.revisions(key)) {
-      if (revision >= written) continue;
+    // Oldest first: revisions are written in order, so the first one young enough to keep ends the work.
+    for (const revision of (await this.revisions(key)).filter((r) => r < written).sort((a, b) => a - b)) {
       const file = join(dir, `${revision}.json`);
       const stat = await fs.stat(file).catch(() => null);
-      if (stat && this.now() - stat.mtimeMs > PRUNE_AFTER_MS) await fs.rm(file, { force: true });
+      if (stat && this.now() - stat.mtimeMs <= PRUNE_AFTER_MS) break;
+      await fs.rm(file, { force: true });
     }
   }
 

@@ -43,7 +43,7 @@ describe.each(stores)('%s', (_name, makeStore, writerOptions) => {
     );
     for (const answer of answers) {
       const attributes = answer.sessionAttributes ?? {};
-      lines.push({ kind: 'answer', pid: 0, revision: Number(attributes.revision), state: attributes.guide, told: attributes.storeTrouble === true, ms: 0 });
+      lines.push({ kind: 'answer', user: userId, pid: 0, revision: Number(attributes.revision), state: attributes.guide, told: attributes.storeTrouble === true, ms: 0 });
     }
     const verdict = judge(lines);
     expect(verdict).toMatchObject({ answers: 50, duplicated: 0, silentlyUnsaved: 0 });
