@@ -22,26 +22,26 @@ export const BRIEF_AFTER_NEXTS = 3;
 export function reduce(state: GuideState, command: Command): Reply {
   const movedOn = state.phase.at !== 'menu' && (command.type === 'next' || command.type === 'yes' || command.type === 'resume');
   const nexts = Math.min(state.nexts + (movedOn ? 1 : 0), MAX_NEXTS);
-  const ctx: Ctx = { prefs: state.prefs, brief: nexts >= BRIEF_AFTER_NEXTS, firstTurn: state.turns === 0, skipped: state.skipped, back: state.back, said: state.said };
-  const turn = answer(state.phase, command, ctx);
+  const context: Context = { prefs: state.prefs, brief: nexts >= BRIEF_AFTER_NEXTS, firstTurn: state.turns === 0, skipped: state.skipped, back: state.back, said: state.said };
+  const outcome = decide(state.phase, command, context);
   // The first launch ever opens with the safety sentence, once.
-  const say: readonly Message[] = command.type === 'launch' && !state.safetyHeard ? [{ kind: 'safetyNotice' }, ...turn.say] : turn.say;
-  const inRoutine = (turn.phase.at === 'step' || turn.phase.at === 'resume') && turn.phase.routine;
+  const say: readonly Message[] = command.type === 'launch' && !state.safetyHeard ? [{ kind: 'safetyNotice' }, ...outcome.say] : outcome.say;
+  const inRoutine = (outcome.phase.at === 'step' || outcome.phase.at === 'resume') && outcome.phase.routine;
   return {
     state: {
       v: STATE_VERSION,
-      phase: turn.phase,
-      prefs: turn.prefs ?? state.prefs,
+      phase: outcome.phase,
+      prefs: outcome.prefs ?? state.prefs,
       nexts,
       safetyHeard: state.safetyHeard || say.some((m) => m.kind === 'safetyNotice' || (m.kind === 'knowledge' && m.topic === 'safety')),
       turns: Math.min(state.turns + 1, MAX_TURNS),
       // What only the routine needs is dropped as soon as the routine is left.
-      skipped: inRoutine ? (turn.skipped ?? state.skipped) : [],
-      back: inRoutine ? (turn.back === undefined ? state.back : turn.back) : null,
-      said: saidIn(say, turn.phase),
+      skipped: inRoutine ? (outcome.skipped ?? state.skipped) : [],
+      back: inRoutine ? (outcome.back === undefined ? state.back : outcome.back) : null,
+      said: saidIn(say, outcome.phase),
     },
     say,
-    ask: turn.ask,
+    ask: outcome.ask,
   };
 }
 
@@ -53,7 +53,7 @@ function saidIn(say: readonly Message[], phase: Phase): Said | null {
 }
 
 /** What every answer may depend on besides the phase. */
-interface Ctx {
+interface Context {
   readonly prefs: Preferences;
   readonly brief: boolean;
   readonly firstTurn: boolean;
@@ -62,7 +62,8 @@ interface Ctx {
   readonly said: Said | null;
 }
 
-interface Turn {
+/** What one command does to the phase, before `reduce` folds it into the whole state. */
+interface Outcome {
   readonly phase: Phase;
   readonly say: readonly Message[];
   readonly ask: Question | null;
@@ -75,85 +76,86 @@ interface Turn {
 }
 
 type StepPhase = Phase & { at: 'step' };
-/** Every phase but the resume offer, which `answerResume` settles first. */
+/** Every phase but the resume offer, which `decideAtResume` settles first. */
 type ActivePhase = Exclude<Phase, { at: 'resume' }>;
 
-function answer(phase: Phase, command: Command, ctx: Ctx): Turn {
-  if (phase.at === 'resume') return answerResume(phase, command, ctx);
+/** What `command` does on `phase`: the one switch over every command. */
+function decide(phase: Phase, command: Command, context: Context): Outcome {
+  if (phase.at === 'resume') return decideAtResume(phase, command, context);
   switch (command.type) {
     case 'launch':
       return { phase: { at: 'menu', offer: offerFrom(phase) }, say: [{ kind: 'welcome' }, { kind: 'techniqueList' }], ask: { kind: 'chooseTechnique' } };
     case 'start':
-      return start(phase, command.technique, ctx);
+      return start(phase, command.technique, context);
     case 'startRoutine':
-      return startRoutine(phase, ctx);
+      return startRoutine(phase, context);
     case 'next':
-      return next(phase, ctx);
+      return next(phase, context);
     case 'yes':
-      if (phase.at === 'menu') return begin(phase.offer, 1, false, [], ctx);
-      return phase.at === 'step' && ctx.said === 'aside' ? backToStep(phase, ctx) : next(phase, ctx);
+      if (phase.at === 'menu') return begin(phase.offer, 1, false, [], context);
+      return phase.at === 'step' && context.said === 'aside' ? backToStep(phase, context) : next(phase, context);
     case 'resume':
       // Mid-session, "continue" means carry on (after a question: back to the step); with nothing started, there is nothing to pick up.
-      if (phase.at === 'menu') return stay(phase, [{ kind: 'nothingToResume' }, { kind: 'techniqueList' }], ctx);
-      return phase.at === 'step' && ctx.said === 'aside' ? backToStep(phase, ctx) : next(phase, ctx);
+      if (phase.at === 'menu') return stay(phase, [{ kind: 'nothingToResume' }, { kind: 'techniqueList' }], context);
+      return phase.at === 'step' && context.said === 'aside' ? backToStep(phase, context) : next(phase, context);
     case 'previous':
-      return previous(phase, ctx);
+      return previous(phase, context);
     case 'skip':
-      return command.technique === null ? skip(phase, ctx) : skipNamed(phase, command.technique, command.bothFeet, ctx);
+      return command.technique === null ? skip(phase, context) : skipNamed(phase, command.technique, command.bothFeet, context);
     case 'switchFoot':
-      return switchFoot(phase, ctx);
+      return switchFoot(phase, context);
     case 'whichFoot':
-      return whichFoot(phase, ctx);
+      return whichFoot(phase, context);
     case 'repeat':
-      return repeat(phase, ctx);
+      return repeat(phase, context);
     case 'startOver':
       return phase.at === 'menu'
         ? nothingStarted(phase)
-        : show(phase.at === 'step' ? { ...phase, step: 0 } : doneAgain(phase, 0), [{ kind: 'startingOver', technique: phase.technique }], ctx);
+        : show(phase.at === 'step' ? { ...phase, step: 0 } : doneAgain(phase, 0), [{ kind: 'startingOver', technique: phase.technique }], context);
     case 'goTo':
-      return goTo(phase, command.step, ctx);
+      return goTo(phase, command.step, context);
     case 'whereAmI':
-      return stay(phase, [where(phase, ctx)], ctx);
+      return stay(phase, [positionMessage(phase, context)], context);
     case 'list':
-      return stay(phase, [{ kind: 'techniqueList' }, ...placeOf(phase, ctx)], ctx);
+      return stay(phase, [{ kind: 'techniqueList' }, ...positionOnStep(phase, context)], context);
     case 'help':
-      return phase.at === 'step' ? stay(phase, [{ kind: 'helpStep' }, where(phase, ctx)], ctx) : stay(phase, [{ kind: 'helpMenu' }], ctx);
+      return phase.at === 'step' ? stay(phase, [{ kind: 'helpStep' }, positionMessage(phase, context)], context) : stay(phase, [{ kind: 'helpMenu' }], context);
     case 'no':
-      if (phase.at === 'step') return stay(phase, [{ kind: 'takeYourTime' }, where(phase, ctx)], ctx);
+      if (phase.at === 'step') return stay(phase, [{ kind: 'takeYourTime' }, positionMessage(phase, context)], context);
       // Not the other foot: on to the next technique instead.
-      if (phase.at === 'done' && offersOtherFoot(phase)) return stay({ ...phase, foot: 2 }, [], ctx);
+      if (phase.at === 'done' && offersOtherFoot(phase)) return stay({ ...phase, foot: 2 }, [], context);
       return { phase, say: [{ kind: 'goodbye' }], ask: null };
     case 'thanks':
-      return stay(phase, [{ kind: 'youreWelcome' }], ctx);
+      return stay(phase, [{ kind: 'youreWelcome' }], context);
     case 'home':
       // Mid-technique, the menu keeps the place: "continue" goes back to the same step (and routine).
       return phase.at === 'step'
         ? {
             phase: { ...phase, at: 'resume' },
-            say: [{ kind: 'backToMenu' }, { kind: 'stoppedAt', ...located(phase, ctx) }, { kind: 'techniqueList' }],
-            ask: { kind: 'resumeOffer', ...place(phase) },
+            say: [{ kind: 'backToMenu' }, { kind: 'stoppedAt', ...fullPosition(phase, context) }, { kind: 'techniqueList' }],
+            ask: { kind: 'resumeOffer', ...stepPosition(phase) },
           }
         : { phase: { at: 'menu', offer: offerFrom(phase) }, say: [{ kind: 'backToMenu' }, { kind: 'techniqueList' }], ask: { kind: 'chooseTechnique' } };
     case 'stop':
-      return { phase, say: [phase.at === 'step' ? { kind: 'goodbyeMidway', ...located(phase, ctx) } : { kind: 'goodbye' }], ask: null };
+      return { phase, say: [phase.at === 'step' ? { kind: 'goodbyeMidway', ...fullPosition(phase, context) } : { kind: 'goodbye' }], ask: null };
     case 'pause':
-      return { phase, say: [phase.at === 'step' ? { kind: 'paused', ...located(phase, ctx) } : { kind: 'pausedMenu' }], ask: null };
+      return { phase, say: [phase.at === 'step' ? { kind: 'paused', ...fullPosition(phase, context) } : { kind: 'pausedMenu' }], ask: null };
     case 'timing':
-      return timing(phase, command.on, ctx);
+      return timing(phase, command.on, context);
     case 'pace':
-      return pace(phase, command.change, ctx);
+      return pace(phase, command.change, context);
     case 'time':
-      return time(phase, command.span, ctx);
+      return time(phase, command.span, context);
     case 'knowledge':
       return {
         phase,
         say: [{ kind: 'knowledge', topic: command.topic, concern: command.concern ?? null }],
-        ask: phase.at === 'step' ? { kind: 'carryOn', ...place(phase) } : questionFor(phase, ctx),
+        ask: phase.at === 'step' ? { kind: 'carryOn', ...stepPosition(phase) } : questionFor(phase, context),
       };
     case 'fallback':
-      return stay(phase, [{ kind: 'notUnderstood' }, phase.at === 'menu' ? { kind: 'techniqueList' } : where(phase, ctx)], ctx);
+      return stay(phase, [{ kind: 'notUnderstood' }, phase.at === 'menu' ? { kind: 'techniqueList' } : positionMessage(phase, context)], context);
     case 'error':
-      return stay(phase, [{ kind: 'error' }, phase.at === 'menu' ? { kind: 'techniqueList' } : where(phase, ctx)], ctx);
+      return stay(phase, [{ kind: 'error' }, phase.at === 'menu' ? { kind: 'techniqueList' } : positionMessage(phase, context)], context);
   }
 }
 
@@ -163,29 +165,29 @@ function answer(phase: Phase, command: Command, ctx: Ctx): Turn {
  * one-shot "next step" goes on from it; anything about steps works as if they
  * were on it; declining leads to the menu.
  */
-function answerResume(phase: Phase & { at: 'resume' }, command: Command, ctx: Ctx): Turn {
+function decideAtResume(phase: Phase & { at: 'resume' }, command: Command, context: Context): Outcome {
   const onStep: StepPhase = { ...phase, at: 'step' };
-  const offer: Question = { kind: 'resumeOffer', ...place(phase) };
+  const offer: Question = { kind: 'resumeOffer', ...stepPosition(phase) };
   switch (command.type) {
     case 'launch':
-      return { phase, say: [{ kind: 'welcomeBack', ...located(phase, ctx) }], ask: offer };
+      return { phase, say: [{ kind: 'welcomeBack', ...fullPosition(phase, context) }], ask: offer };
     case 'repeat':
       // In a session the last thing said was the menu; a new session has said nothing yet.
-      return ctx.firstTurn
-        ? { phase, say: [{ kind: 'welcomeBack', ...located(phase, ctx) }], ask: offer }
-        : { phase, say: [{ kind: 'stoppedAt', ...located(phase, ctx) }, { kind: 'techniqueList' }], ask: offer };
+      return context.firstTurn
+        ? { phase, say: [{ kind: 'welcomeBack', ...fullPosition(phase, context) }], ask: offer }
+        : { phase, say: [{ kind: 'stoppedAt', ...fullPosition(phase, context) }, { kind: 'techniqueList' }], ask: offer };
     case 'next':
       // "Alexa, ask foot massage guide for the next step": the user finished the saved step while the skill was closed.
-      if (ctx.firstTurn) return next(onStep, ctx, [{ kind: 'resuming', technique: phase.technique }]);
-      return show(onStep, [{ kind: 'resuming', technique: phase.technique }], ctx);
+      if (context.firstTurn) return next(onStep, context, [{ kind: 'resuming', technique: phase.technique }]);
+      return show(onStep, [{ kind: 'resuming', technique: phase.technique }], context);
     case 'resume':
     case 'yes':
     case 'startRoutine':
-      return command.type === 'startRoutine' && !phase.routine ? startRoutine(onStep, ctx) : show(onStep, [{ kind: 'resuming', technique: phase.technique }], ctx);
+      return command.type === 'startRoutine' && !phase.routine ? startRoutine(onStep, context) : show(onStep, [{ kind: 'resuming', technique: phase.technique }], context);
     case 'no':
       return { phase: { at: 'menu', offer: phase.technique }, say: [{ kind: 'techniqueList' }], ask: { kind: 'chooseTechnique' } };
     case 'whereAmI':
-      return { phase, say: [{ kind: 'stoppedAt', ...located(phase, ctx) }], ask: offer };
+      return { phase, say: [{ kind: 'stoppedAt', ...fullPosition(phase, context) }], ask: offer };
     case 'help':
       return { phase, say: [{ kind: 'helpResume' }], ask: offer };
     case 'list':
@@ -195,107 +197,107 @@ function answerResume(phase: Phase & { at: 'resume' }, command: Command, ctx: Ct
     case 'whichFoot':
     case 'time':
       // Answered as on the step, while the offer stands.
-      return { ...answer(onStep, command, ctx), phase, ask: offer };
+      return { ...decide(onStep, command, context), phase, ask: offer };
     case 'knowledge':
       return { phase, say: [{ kind: 'knowledge', topic: command.topic, concern: command.concern ?? null }], ask: offer };
     case 'fallback':
     case 'error':
-      return { phase, say: [{ kind: command.type === 'error' ? 'error' : 'notUnderstood' }, { kind: 'stoppedAt', ...located(phase, ctx) }], ask: offer };
+      return { phase, say: [{ kind: command.type === 'error' ? 'error' : 'notUnderstood' }, { kind: 'stoppedAt', ...fullPosition(phase, context) }], ask: offer };
     case 'stop':
-      return { phase, say: [{ kind: 'goodbyeMidway', ...located(phase, ctx) }], ask: null };
+      return { phase, say: [{ kind: 'goodbyeMidway', ...fullPosition(phase, context) }], ask: null };
     case 'pause':
-      return { phase, say: [{ kind: 'paused', ...located(phase, ctx) }], ask: null };
+      return { phase, say: [{ kind: 'paused', ...fullPosition(phase, context) }], ask: null };
     default:
-      return answer(onStep, command, ctx);
+      return decide(onStep, command, context);
   }
 }
 
 /** A named technique: off the routine it starts at step 1; in the routine the routine goes on from it, on this foot. */
-function start(phase: ActivePhase, technique: TechniqueId | null, ctx: Ctx): Turn {
-  if (technique === null) return stay(phase, [{ kind: 'unknownTechnique' }, { kind: 'techniqueList' }, ...placeOf(phase, ctx)], ctx);
-  if (phase.at !== 'step' || !phase.routine) return begin(technique, 1, false, [], ctx);
-  if (technique === phase.technique) return show(phase, [{ kind: 'routineJump', technique, foot: phase.foot }], ctx);
-  const turn = show({ ...phase, technique, step: 0 }, [{ kind: 'routineJump', technique, foot: phase.foot }, { kind: 'techniqueIntro', technique, inRoutine: true }], ctx);
+function start(phase: ActivePhase, technique: TechniqueId | null, context: Context): Outcome {
+  if (technique === null) return stay(phase, [{ kind: 'unknownTechnique' }, { kind: 'techniqueList' }, ...positionOnStep(phase, context)], context);
+  if (phase.at !== 'step' || !phase.routine) return begin(technique, 1, false, [], context);
+  if (technique === phase.technique) return show(phase, [{ kind: 'routineJump', technique, foot: phase.foot }], context);
+  const turn = show({ ...phase, technique, step: 0 }, [{ kind: 'routineJump', technique, foot: phase.foot }, { kind: 'techniqueIntro', technique, inRoutine: true }], context);
   // The user named it, so it is no longer left out; and "back to the routine" returns to where they were.
   // Named again, the place jumped from ends the jump: the routine simply goes on from there.
-  const back = ctx.back ?? at(phase);
-  return { ...turn, skipped: withoutSkipped(ctx.skipped, { technique, foot: phase.foot }), back: sameSpot(back, { technique, foot: phase.foot }) ? null : back };
+  const back = context.back ?? at(phase);
+  return { ...turn, skipped: withoutSkipped(context.skipped, { technique, foot: phase.foot }), back: sameSpot(back, { technique, foot: phase.foot }) ? null : back };
 }
 
 /** "The full routine": from the start; while in it, back to where the user jumped from, or on where they are. */
-function startRoutine(phase: ActivePhase, ctx: Ctx): Turn {
+function startRoutine(phase: ActivePhase, context: Context): Outcome {
   if (phase.at === 'step' && phase.routine) {
-    if (ctx.back) {
-      const back = ctx.back;
-      return { ...show({ at: 'step', ...back }, [{ kind: 'backToRoutine', technique: back.technique, foot: back.foot }], ctx), back: null };
+    if (context.back) {
+      const back = context.back;
+      return { ...show({ at: 'step', ...back }, [{ kind: 'backToRoutine', technique: back.technique, foot: back.foot }], context), back: null };
     }
-    return show(phase, [{ kind: 'alreadyInRoutine' }, where(phase, ctx)], ctx);
+    return show(phase, [{ kind: 'alreadyInRoutine' }, positionMessage(phase, context)], context);
   }
   const first = firstSpot([]);
-  const intro: Message = { kind: 'routineIntro', timed: ctx.prefs.timing };
-  return first ? { ...begin(first.technique, first.foot, true, [intro], ctx), skipped: [], back: null } : nothingStarted({ at: 'menu', offer: TECHNIQUE_IDS[0] });
+  const intro: Message = { kind: 'routineIntro', timed: context.prefs.timing };
+  return first ? { ...begin(first.technique, first.foot, true, [intro], context), skipped: [], back: null } : nothingStarted({ at: 'menu', offer: TECHNIQUE_IDS[0] });
 }
 
-function next(phase: ActivePhase, ctx: Ctx, before: readonly Message[] = []): Turn {
+function next(phase: ActivePhase, context: Context, before: readonly Message[] = []): Outcome {
   switch (phase.at) {
     case 'menu':
       return nothingStarted(phase);
     case 'done':
       if (phase.routine) return { phase: { at: 'menu', offer: ROUTINE[0] }, say: [{ kind: 'techniqueList' }], ask: { kind: 'chooseTechnique' } };
-      return offersOtherFoot(phase) ? otherFootOf(phase.technique, 2, ctx) : begin(techniqueAfter(phase.technique), 1, false, [], ctx);
+      return offersOtherFoot(phase) ? otherFootOf(phase.technique, 2, context) : begin(techniqueAfter(phase.technique), 1, false, [], context);
     case 'step':
-      return phase.step + 1 < stepCount(phase.technique) ? show({ ...phase, step: phase.step + 1 }, before, ctx) : finishTechnique(phase, before, ctx);
+      return phase.step + 1 < stepCount(phase.technique) ? show({ ...phase, step: phase.step + 1 }, before, context) : finishTechnique(phase, before, context);
   }
 }
 
 /** After the last step of a technique: on to the next in the routine, or done. */
-function finishTechnique(phase: StepPhase, before: readonly Message[], ctx: Ctx): Turn {
+function finishTechnique(phase: StepPhase, before: readonly Message[], context: Context): Outcome {
   if (!phase.routine) {
-    return stay({ at: 'done', technique: phase.technique, foot: phase.foot, routine: false }, [...before, { kind: 'techniqueDone', technique: phase.technique }], ctx);
+    return stay({ at: 'done', technique: phase.technique, foot: phase.foot, routine: false }, [...before, { kind: 'techniqueDone', technique: phase.technique }], context);
   }
-  if (ctx.back && ctx.back.foot === phase.foot && !sameSpot(ctx.back, phase)) {
+  if (context.back && context.back.foot === phase.foot && !sameSpot(context.back, phase)) {
     // A technique the user jumped to is done: the routine goes back to where they jumped from,
     // and this technique is not done again when the routine reaches it.
-    const back = ctx.back;
-    const skipped = withSkipped(ctx.skipped, [{ technique: phase.technique, foot: phase.foot }]);
-    return { ...show({ at: 'step', ...back }, [...before, { kind: 'backToRoutine', technique: back.technique, foot: back.foot }], { ...ctx, skipped }), skipped, back: null };
+    const back = context.back;
+    const skipped = withSkipped(context.skipped, [{ technique: phase.technique, foot: phase.foot }]);
+    return { ...show({ at: 'step', ...back }, [...before, { kind: 'backToRoutine', technique: back.technique, foot: back.foot }], { ...context, skipped }), skipped, back: null };
   }
-  return onTo(spotAfter(phase, ctx.skipped), phase.foot, before, ctx);
+  return onTo(spotAfter(phase, context.skipped), phase.foot, before, context);
 }
 
 /** On to a spot of the routine (saying so when it is on the other foot), or, with none left, the routine is done. */
-function onTo(spot: Spot | null, fromFoot: Foot, before: readonly Message[], ctx: Ctx): Turn {
-  if (!spot) return stay({ at: 'done', technique: ROUTINE[ROUTINE.length - 1], foot: 2, routine: true }, [...before, { kind: 'routineDone' }], ctx);
+function onTo(spot: Spot | null, fromFoot: Foot, before: readonly Message[], context: Context): Outcome {
+  if (!spot) return stay({ at: 'done', technique: ROUTINE[ROUTINE.length - 1], foot: 2, routine: true }, [...before, { kind: 'routineDone' }], context);
   const switching: Message[] = spot.foot !== fromFoot ? [{ kind: 'switchFoot' }] : [];
-  return begin(spot.technique, spot.foot, true, [...before, ...switching], ctx, true);
+  return begin(spot.technique, spot.foot, true, [...before, ...switching], context, true);
 }
 
-function previous(phase: ActivePhase, ctx: Ctx): Turn {
+function previous(phase: ActivePhase, context: Context): Outcome {
   switch (phase.at) {
     case 'menu':
       return nothingStarted(phase);
     case 'done':
-      return show(doneAgain(phase, stepCount(phase.technique) - 1), [], ctx);
+      return show(doneAgain(phase, stepCount(phase.technique) - 1), [], context);
     case 'step': {
-      if (phase.step > 0) return show({ ...phase, step: phase.step - 1 }, [], ctx);
-      const before = phase.routine ? spotBefore(phase, ctx.skipped) : null;
-      if (!before) return show(phase, [{ kind: 'alreadyFirst' }], ctx);
+      if (phase.step > 0) return show({ ...phase, step: phase.step - 1 }, [], context);
+      const before = phase.routine ? spotBefore(phase, context.skipped) : null;
+      if (!before) return show(phase, [{ kind: 'alreadyFirst' }], context);
       const backTo: Message = { kind: 'backTo', technique: before.technique, crossedFoot: before.foot !== phase.foot };
-      return show({ at: 'step', ...before, step: stepCount(before.technique) - 1, routine: true }, [backTo], ctx);
+      return show({ at: 'step', ...before, step: stepCount(before.technique) - 1, routine: true }, [backTo], context);
     }
   }
 }
 
 /** "skip": leave this technique for the next one (in the routine, across the foot switch). */
-function skip(phase: ActivePhase, ctx: Ctx): Turn {
+function skip(phase: ActivePhase, context: Context): Outcome {
   switch (phase.at) {
     case 'menu':
       return nothingStarted(phase);
     case 'done':
-      return phase.routine || !offersOtherFoot(phase) ? next(phase, ctx) : begin(techniqueAfter(phase.technique), 1, false, [], ctx);
+      return phase.routine || !offersOtherFoot(phase) ? next(phase, context) : begin(techniqueAfter(phase.technique), 1, false, [], context);
     case 'step': {
       const skipping: Message[] = [{ kind: 'skipping', technique: phase.technique }];
-      return phase.routine ? finishTechnique(phase, skipping, ctx) : begin(techniqueAfter(phase.technique), 1, false, skipping, ctx);
+      return phase.routine ? finishTechnique(phase, skipping, context) : begin(techniqueAfter(phase.technique), 1, false, skipping, context);
     }
   }
 }
@@ -305,18 +307,18 @@ function skip(phase: ActivePhase, ctx: Ctx): Turn {
  * (on this foot, or both); if the user is on them, the routine moves on.
  * Off the routine it is acknowledged, and the next technique offered.
  */
-function skipNamed(phase: ActivePhase, technique: TechniqueId, bothFeet: boolean, ctx: Ctx): Turn {
+function skipNamed(phase: ActivePhase, technique: TechniqueId, bothFeet: boolean, context: Context): Outcome {
   if (phase.at === 'step' && phase.routine) {
     const feet: readonly Foot[] = bothFeet ? [phase.foot, 2] : [phase.foot];
-    const skipped = withSkipped(ctx.skipped, feet.map((foot) => ({ technique, foot })));
+    const skipped = withSkipped(context.skipped, feet.map((foot) => ({ technique, foot })));
     const said: Message = { kind: 'skipNamed', technique, routine: true, bothFeet };
     const turn =
-      technique === phase.technique ? finishTechnique(phase, [said], { ...ctx, skipped }) : stay(phase, [said, where(phase, { ...ctx, skipped })], ctx);
+      technique === phase.technique ? finishTechnique(phase, [said], { ...context, skipped }) : stay(phase, [said, positionMessage(phase, { ...context, skipped })], context);
     return { ...turn, skipped };
   }
-  if (phase.at === 'step' && technique === phase.technique) return skip(phase, ctx);
+  if (phase.at === 'step' && technique === phase.technique) return skip(phase, context);
   const said: Message = { kind: 'skipNamed', technique, routine: false, bothFeet };
-  if (phase.at === 'step') return stay(phase, [said, where(phase, ctx)], ctx);
+  if (phase.at === 'step') return stay(phase, [said, positionMessage(phase, context)], context);
   const offer = techniqueAfter(technique);
   return { phase: { at: 'menu', offer }, say: [said], ask: { kind: 'offerTechnique', technique: offer } };
 }
@@ -325,42 +327,42 @@ function skipNamed(phase: ActivePhase, technique: TechniqueId, bothFeet: boolean
  * "the other foot": in the routine, from the first foot to the first technique
  * still to do on the second; on a single technique, the same technique on the other foot.
  */
-function switchFoot(phase: ActivePhase, ctx: Ctx): Turn {
+function switchFoot(phase: ActivePhase, context: Context): Outcome {
   switch (phase.at) {
     case 'menu':
       return nothingStarted(phase);
     case 'done':
-      return phase.routine ? stay(phase, [{ kind: 'routineFinishedPosition' }], ctx) : otherFootOf(phase.technique, otherFoot(phase.foot), ctx);
+      return phase.routine ? stay(phase, [{ kind: 'routineFinishedPosition' }], context) : otherFootOf(phase.technique, otherFoot(phase.foot), context);
     case 'step':
-      if (!phase.routine) return otherFootOf(phase.technique, otherFoot(phase.foot), ctx);
-      if (phase.foot === 2) return show(phase, [{ kind: 'alreadySecondFoot' }], ctx);
-      return { ...onTo(firstSpotOn(2, ctx.skipped), 1, [], ctx), back: null };
+      if (!phase.routine) return otherFootOf(phase.technique, otherFoot(phase.foot), context);
+      if (phase.foot === 2) return show(phase, [{ kind: 'alreadySecondFoot' }], context);
+      return { ...onTo(firstSpotOn(2, context.skipped), 1, [], context), back: null };
   }
 }
 
-function otherFootOf(technique: TechniqueId, foot: Foot, ctx: Ctx): Turn {
-  return show({ at: 'step', technique, step: 0, foot, routine: false }, [{ kind: 'otherFoot', technique }], ctx);
+function otherFootOf(technique: TechniqueId, foot: Foot, context: Context): Outcome {
+  return show({ at: 'step', technique, step: 0, foot, routine: false }, [{ kind: 'otherFoot', technique }], context);
 }
 
-function whichFoot(phase: ActivePhase, ctx: Ctx): Turn {
+function whichFoot(phase: ActivePhase, context: Context): Outcome {
   switch (phase.at) {
     case 'menu':
       return nothingStarted(phase);
     case 'done':
-      return stay(phase, [where(phase, ctx)], ctx);
+      return stay(phase, [positionMessage(phase, context)], context);
     case 'step':
-      return stay(phase, [{ kind: 'footPosition', technique: phase.technique, foot: phase.foot, routine: routineOf(phase, ctx) }], ctx);
+      return stay(phase, [{ kind: 'footPosition', technique: phase.technique, foot: phase.foot, routine: routineOf(phase, context) }], context);
   }
 }
 
-function repeat(phase: ActivePhase, ctx: Ctx): Turn {
+function repeat(phase: ActivePhase, context: Context): Outcome {
   switch (phase.at) {
     case 'menu':
-      return stay(phase, ctx.firstTurn ? [{ kind: 'nothingToRepeat' }, { kind: 'techniqueList' }] : [{ kind: 'techniqueList' }], ctx);
+      return stay(phase, context.firstTurn ? [{ kind: 'nothingToRepeat' }, { kind: 'techniqueList' }] : [{ kind: 'techniqueList' }], context);
     case 'done':
-      return stay(phase, [phase.routine ? { kind: 'routineDone' } : { kind: 'techniqueDone', technique: phase.technique }], ctx);
+      return stay(phase, [phase.routine ? { kind: 'routineDone' } : { kind: 'techniqueDone', technique: phase.technique }], context);
     case 'step':
-      return show(phase, [], ctx);
+      return show(phase, [], context);
   }
 }
 
@@ -368,97 +370,97 @@ function repeat(phase: ActivePhase, ctx: Ctx): Turn {
  * "number four", "the third one", "the last step": a technique by its place in the list just
  * spoken, otherwise a step. At the menu with no list just said there is nothing to count in.
  */
-function goTo(phase: ActivePhase, spoken: number | 'last' | null, ctx: Ctx): Turn {
-  if (ctx.said === 'list') return choose(phase, spoken, ctx);
+function goTo(phase: ActivePhase, spoken: number | 'last' | null, context: Context): Outcome {
+  if (context.said === 'list') return choose(phase, spoken, context);
   if (phase.at === 'menu') return nothingStarted(phase);
   const of = stepCount(phase.technique);
-  if (spoken === null) return stay(phase, [{ kind: 'noStepNumber' }, where(phase, ctx)], ctx);
+  if (spoken === null) return stay(phase, [{ kind: 'noStepNumber' }, positionMessage(phase, context)], context);
   const asked = spoken === 'last' ? of : spoken;
   if (!Number.isInteger(asked) || asked < 1 || asked > of) {
-    return stay(phase, [{ kind: 'stepOutOfRange', technique: phase.technique, asked, of }, where(phase, ctx)], ctx);
+    return stay(phase, [{ kind: 'stepOutOfRange', technique: phase.technique, asked, of }, positionMessage(phase, context)], context);
   }
-  return show(phase.at === 'step' ? { ...phase, step: asked - 1 } : doneAgain(phase, asked - 1), [], ctx);
+  return show(phase.at === 'step' ? { ...phase, step: asked - 1 } : doneAgain(phase, asked - 1), [], context);
 }
 
 /** Picks a technique by its place in the list just spoken. */
-function choose(phase: ActivePhase, spoken: number | 'last' | null, ctx: Ctx): Turn {
+function choose(phase: ActivePhase, spoken: number | 'last' | null, context: Context): Outcome {
   const of = TECHNIQUE_IDS.length;
   const asked = spoken === 'last' ? of : spoken;
   if (asked === null || !Number.isInteger(asked) || asked < 1 || asked > of) {
     const say: Message = asked === null ? { kind: 'noStepNumber' } : { kind: 'choiceOutOfRange', asked, of };
-    return stay(phase, [say, { kind: 'techniqueList' }], ctx);
+    return stay(phase, [say, { kind: 'techniqueList' }], context);
   }
-  return start(phase, TECHNIQUE_IDS[asked - 1], ctx);
+  return start(phase, TECHNIQUE_IDS[asked - 1], context);
 }
 
-function timing(phase: ActivePhase, on: boolean, ctx: Ctx): Turn {
-  const prefs: Preferences = { ...ctx.prefs, timing: on };
+function timing(phase: ActivePhase, on: boolean, context: Context): Outcome {
+  const prefs: Preferences = { ...context.prefs, timing: on };
   const confirm: Message = { kind: on ? 'timingOn' : 'timingOff' };
   // Turning timing on mid-step counts this step straight away.
-  const turn = phase.at === 'step' && on ? show(phase, [confirm], { ...ctx, prefs }) : stay(phase, [confirm, ...placeOf(phase, ctx)], { ...ctx, prefs });
+  const turn = phase.at === 'step' && on ? show(phase, [confirm], { ...context, prefs }) : stay(phase, [confirm, ...positionOnStep(phase, context)], { ...context, prefs });
   return { ...turn, prefs };
 }
 
 const SLOWER: Readonly<Record<Pace, Pace>> = { fast: 'normal', normal: 'slow', slow: 'slow' };
 const FASTER: Readonly<Record<Pace, Pace>> = { slow: 'normal', normal: 'fast', fast: 'fast' };
 
-function pace(phase: ActivePhase, change: PaceChange | null, ctx: Ctx): Turn {
-  if (change === null) return stay(phase, [{ kind: 'paceUnknown' }, ...placeOf(phase, ctx)], ctx);
-  const current = ctx.prefs.pace;
+function pace(phase: ActivePhase, change: PaceChange | null, context: Context): Outcome {
+  if (change === null) return stay(phase, [{ kind: 'paceUnknown' }, ...positionOnStep(phase, context)], context);
+  const current = context.prefs.pace;
   const wanted: Pace = change === 'slower' ? SLOWER[current] : change === 'faster' ? FASTER[current] : 'normal';
-  if (wanted === current) return stay(phase, [{ kind: 'paceLimit', pace: current }, ...placeOf(phase, ctx)], ctx);
-  const prefs: Preferences = { ...ctx.prefs, pace: wanted };
+  if (wanted === current) return stay(phase, [{ kind: 'paceLimit', pace: current }, ...positionOnStep(phase, context)], context);
+  const prefs: Preferences = { ...context.prefs, pace: wanted };
   const confirm: Message = { kind: 'paceChanged', pace: wanted };
   // Mid-step, the step is said again at the new pace.
-  const turn = phase.at === 'step' ? show(phase, [confirm], { ...ctx, prefs }) : stay(phase, [confirm], ctx);
+  const turn = phase.at === 'step' ? show(phase, [confirm], { ...context, prefs }) : stay(phase, [confirm], context);
   return { ...turn, prefs };
 }
 
 /** "How long": this step and what is left, from the catalog at the user's pace; the whole routine when asked, or off a technique. */
-function time(phase: ActivePhase, span: TimeSpan, ctx: Ctx): Turn {
-  const { pace: p, timing: counted } = ctx.prefs;
-  if (phase.at !== 'step' || (span === 'routine' && !phase.routine)) return stay(phase, [{ kind: 'routineTime', seconds: routineSeconds([], p) }], ctx);
-  const left = timeLeft(phase, ctx.skipped, p, ctx.back);
+function time(phase: ActivePhase, span: TimeSpan, context: Context): Outcome {
+  const { pace: p, timing: counted } = context.prefs;
+  if (phase.at !== 'step' || (span === 'routine' && !phase.routine)) return stay(phase, [{ kind: 'routineTime', seconds: routineSeconds([], p) }], context);
+  const left = timeLeft(phase, context.skipped, p, context.back);
   const stepTime = stepSeconds(phase.technique, phase.step, p);
   const leftHere: Message = { kind: 'timeLeft', technique: phase.technique, stepSeconds: stepTime, counted, seconds: left.technique, routineSeconds: left.routine };
   // "How long is the whole routine", asked in it: the whole, then what is left of it from here.
-  return stay(phase, span === 'routine' ? [{ kind: 'routineTime', seconds: routineSeconds(ctx.skipped, p) }, leftHere] : [leftHere], ctx);
+  return stay(phase, span === 'routine' ? [{ kind: 'routineTime', seconds: routineSeconds(context.skipped, p) }, leftHere] : [leftHere], context);
 }
 
 /** After an answer to a question: the step the user was on, again. */
-function backToStep(phase: StepPhase, ctx: Ctx): Turn {
-  return show(phase, [{ kind: 'backToStep', technique: phase.technique }], ctx);
+function backToStep(phase: StepPhase, context: Context): Outcome {
+  return show(phase, [{ kind: 'backToStep', technique: phase.technique }], context);
 }
 
 /**
  * Starts a technique from its first step, with its short introduction; as a
  * transition ("Now, the heel.") when the routine moves on to it.
  */
-function begin(technique: TechniqueId, foot: Foot, routine: boolean, before: readonly Message[], ctx: Ctx, transition = false): Turn {
-  return show({ at: 'step', technique, step: 0, foot, routine }, [...before, { kind: 'techniqueIntro', technique, inRoutine: transition }], ctx);
+function begin(technique: TechniqueId, foot: Foot, routine: boolean, before: readonly Message[], context: Context, transition = false): Outcome {
+  return show({ at: 'step', technique, step: 0, foot, routine }, [...before, { kind: 'techniqueIntro', technique, inRoutine: transition }], context);
 }
 
 /** Puts the user on a step and speaks it (and counts its practice), after any `before` messages. */
-function show(phase: StepPhase, before: readonly Message[], ctx: Ctx): Turn {
+function show(phase: StepPhase, before: readonly Message[], context: Context): Outcome {
   const { technique, step } = phase;
   const detail = stepOf(technique, step);
-  const seconds = ctx.prefs.timing ? practiceSeconds(detail, ctx.prefs.pace) : 0;
+  const seconds = context.prefs.timing ? practiceSeconds(detail, context.prefs.pace) : 0;
   const end = detail?.end ?? 'release';
-  const practice: Message[] = seconds > 0 ? [{ kind: 'practice', ...place(phase), seconds, midCue: detail?.midCue ?? 'halfway', end }] : [];
+  const practice: Message[] = seconds > 0 ? [{ kind: 'practice', ...stepPosition(phase), seconds, midCue: detail?.midCue ?? 'halfway', end }] : [];
   const closing = seconds > 0 || end === 'release' ? null : end;
-  return stay(phase, [...before, { kind: 'step', ...place(phase), closing }, ...practice], ctx);
+  return stay(phase, [...before, { kind: 'step', ...stepPosition(phase), closing }, ...practice], context);
 }
 
-function nothingStarted(phase: Phase & { at: 'menu' }): Turn {
+function nothingStarted(phase: Phase & { at: 'menu' }): Outcome {
   return { phase, say: [{ kind: 'nothingStarted' }], ask: { kind: 'offerTechnique', technique: phase.offer } };
 }
 
 /** Keeps the session open on `phase`, ending with the question that fits it. */
-function stay(phase: Phase, say: readonly Message[], ctx: Ctx): Turn {
-  return { phase, say, ask: questionFor(phase, ctx) };
+function stay(phase: Phase, say: readonly Message[], context: Context): Outcome {
+  return { phase, say, ask: questionFor(phase, context) };
 }
 
-function questionFor(phase: Phase, ctx: Ctx): Question {
+function questionFor(phase: Phase, context: Context): Question {
   switch (phase.at) {
     case 'menu':
       return { kind: 'chooseTechnique' };
@@ -466,9 +468,9 @@ function questionFor(phase: Phase, ctx: Ctx): Question {
       if (phase.routine) return { kind: 'anythingElse' };
       return offersOtherFoot(phase) ? { kind: 'offerOtherFoot', technique: phase.technique } : { kind: 'offerTechnique', technique: techniqueAfter(phase.technique) };
     case 'resume':
-      return { kind: 'resumeOffer', ...place(phase) };
+      return { kind: 'resumeOffer', ...stepPosition(phase) };
     case 'step':
-      return { kind: 'continueStep', ...place(phase), brief: ctx.brief, waiting: !ctx.prefs.timing || stepSeconds(phase.technique, phase.step, ctx.prefs.pace) === 0 };
+      return { kind: 'continueStep', ...stepPosition(phase), brief: context.brief, waiting: !context.prefs.timing || stepSeconds(phase.technique, phase.step, context.prefs.pace) === 0 };
   }
 }
 
@@ -503,33 +505,34 @@ function at(phase: At): At {
 }
 
 /** Technique, 1-based step and total, as messages and questions carry them. */
-function place(phase: { readonly technique: TechniqueId; readonly step: number }): { technique: TechniqueId; step: number; of: number } {
+function stepPosition(phase: { readonly technique: TechniqueId; readonly step: number }): { technique: TechniqueId; step: number; of: number } {
   return { technique: phase.technique, step: phase.step + 1, of: stepCount(phase.technique) };
 }
 
-function routineOf(phase: At, ctx: Ctx): RoutinePlace | null {
-  return phase.routine ? routinePlace(phase, ctx.skipped, ctx.back) : null;
+function routineOf(phase: At, context: Context): RoutinePlace | null {
+  return phase.routine ? routinePlace(phase, context.skipped, context.back) : null;
 }
 
 /** A place as the user hears it, with its foot and its place in the routine. */
-function located(phase: At, ctx: Ctx) {
-  return { ...place(phase), foot: phase.foot, routine: routineOf(phase, ctx) };
+function fullPosition(phase: At, context: Context) {
+  return { ...stepPosition(phase), foot: phase.foot, routine: routineOf(phase, context) };
 }
 
-function where(phase: Phase, ctx: Ctx): Message {
+/** "Where am I" for any phase: the message that says where the user is. */
+function positionMessage(phase: Phase, context: Context): Message {
   switch (phase.at) {
     case 'menu':
       return { kind: 'menuPosition' };
     case 'done':
       return phase.routine ? { kind: 'routineFinishedPosition' } : { kind: 'finishedPosition', technique: phase.technique, foot: phase.foot };
     case 'resume':
-      return { kind: 'stoppedAt', ...located(phase, ctx) };
+      return { kind: 'stoppedAt', ...fullPosition(phase, context) };
     case 'step':
-      return { kind: 'position', ...located(phase, ctx) };
+      return { kind: 'position', ...fullPosition(phase, context) };
   }
 }
 
 /** During a technique, answers that are not about the step end by saying where the user is. */
-function placeOf(phase: Phase, ctx: Ctx): Message[] {
-  return phase.at === 'step' ? [where(phase, ctx)] : [];
+function positionOnStep(phase: Phase, context: Context): Message[] {
+  return phase.at === 'step' ? [positionMessage(phase, context)] : [];
 }

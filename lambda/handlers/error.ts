@@ -1,6 +1,7 @@
 import type { ErrorHandler } from 'ask-sdk-core';
 import { escape } from '../voice/speech';
-import { respond, voiceOf, type TurnDeps } from './turn';
+import { respond, type TurnDeps } from './turn';
+import { voiceOf } from '../voice/response';
 
 /**
  * Anything that went wrong: say so kindly, keep the user's place (the state

@@ -3,7 +3,8 @@ import type { IntentRequest } from 'ask-sdk-model';
 import { intentCommand } from './intents';
 import { keepAliveHandler } from './keepAlive';
 import { touchHandler } from './touch';
-import { respond, voiceOf, type TurnDeps } from './turn';
+import { respond, type TurnDeps } from './turn';
+import { voiceOf } from '../voice/response';
 
 /** The request handlers, bound to the skill's store, clock and log. */
 export function guideHandlers(deps: TurnDeps): RequestHandler[] {

@@ -2,7 +2,7 @@ import { getRequestType, type RequestHandler } from 'ask-sdk-core';
 import type { interfaces } from 'ask-sdk-model';
 import { isRecord } from '../guide/state';
 import { KEEP_ALIVE_EVENT, KEEP_ALIVE_MS } from '../voice/screen';
-import { QUIET_SINCE_KEY } from './turn';
+import { QUIET_SINCE_KEY } from '../storage/progress';
 
 /**
  * The screen's silent keep-alive (voice/screen.ts): while a step waits for the

@@ -1,6 +1,6 @@
 import type { ResponseEnvelope } from 'ask-sdk-model';
 import { handler } from '../../lambda/index';
-import { STATE_KEY } from '../../lambda/handlers/turn';
+import { STATE_KEY } from '../../lambda/storage/progress';
 import { plainText } from '../../lambda/local/conversation';
 import { envelope, intentRequest, launchRequest, resolvedTechnique } from '../support/envelopes';
 import { expectValidSsml } from '../support/ssml';
