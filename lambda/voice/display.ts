@@ -107,7 +107,7 @@ function screenFor(reply: Reply, voice: Voice): ScreenData {
     { label: t('screen.routine'), action: 'routine' },
   ];
   if (phase.at === 'done' && phase.routine) {
-    const list = ROUTINE.map((id) => t(`techniques.${id}.title`)).join(', ');
+    const list = ROUTINE.map((id) => t(`techniques.${id}.title`)).join(t('list.separator'));
     return { ...base, title: t('screen.routineDoneTitle'), body: t('screen.routineSummary', { list }), area: 'whole', items };
   }
   if (phase.at === 'done') return { ...base, title: t('screen.doneTitle', { title: t(`techniques.${phase.technique}.title`) }), items };

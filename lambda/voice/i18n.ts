@@ -40,7 +40,23 @@ function load(code: string): void {
   i18n.addResourceBundle(code, 'translation', words);
 }
 
-export type Translate = TFunction;
+/** i18next's plural forms: `spotsLeft_one`, `spotsLeft_other` are both asked for as `spotsLeft`. */
+type PluralForm = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
+type Singular<K extends string> = K extends `${infer Base}_${PluralForm}` ? Base : K;
+/** Every key of a words file, as "msg.welcome": the leaves, and (for returnObjects) the objects. */
+type KeysOf<T, Prefix extends string = ''> = {
+  [K in keyof T & string]: T[K] extends string ? `${Prefix}${Singular<K>}` : `${Prefix}${K}` | KeysOf<T[K], `${Prefix}${K}.`>;
+}[keyof T & string];
+
+/**
+ * A key of the English words, which every language has (`npm run check`):
+ * a key built from a message kind that has no words is a type error, not a
+ * silence at run time.
+ */
+export type WordKey = KeysOf<typeof import('../locales/en/translation.json')>;
+
+/** Words for a key, in the voice's language, with `{{values}}` filled in. */
+export type Translate = (key: WordKey, values?: Readonly<Record<string, unknown>>) => string;
 
 /** Everything the voice layer needs for one locale, built once per locale and reused. */
 export interface Voice {
@@ -63,8 +79,9 @@ export function voiceFor(requested: string | undefined): Voice {
   let voice = voices.get(locale);
   if (!voice) {
     for (const code of new Set([FALLBACK_LANGUAGE, languageOf(locale), locale])) load(code);
-    const t = remembering(i18n.getFixedT(locale));
-    const numbers: unknown = t('numbers', { returnObjects: true });
+    const fixed = i18n.getFixedT(locale);
+    const t = remembering(fixed);
+    const numbers: unknown = fixed('numbers', { returnObjects: true });
     voice = { locale, t, numbers: typeof numbers === 'object' && numbers !== null ? (numbers as Record<string, number>) : {} };
     voices.set(locale, voice);
   }
@@ -77,22 +94,19 @@ const MAX_REMEMBERED = 5_000;
 /**
  * A translator that remembers what it has said. Locale strings never change
  * while the process lives, and i18next's lookup is the most expensive thing
- * in a warm turn, so each (key, values) pair is translated once. Objects
- * (returnObjects) are not remembered; the memory is bounded.
+ * in a warm turn, so each (key, values) pair is translated once; the memory
+ * is bounded.
  */
 function remembering(t: TFunction): Translate {
   const said = new Map<string, string>();
-  const remembered = (key: string, options?: Record<string, unknown>): unknown => {
-    if (options?.returnObjects) return t(key, options);
-    const id = options === undefined ? key : `${key}\u0000${JSON.stringify(options)}`;
+  return (key, values) => {
+    const id = values === undefined ? key : `${key}\u0000${JSON.stringify(values)}`;
     let text = said.get(id);
     if (text === undefined) {
-      text = String(t(key, options));
+      text = String(t(key, values));
       if (said.size >= MAX_REMEMBERED) said.clear();
       said.set(id, text);
     }
     return text;
   };
-  // The wrapper takes the same arguments the skill passes and returns what t returns for them.
-  return remembered as unknown as Translate;
 }

@@ -1,7 +1,7 @@
-import { TECHNIQUE_IDS, stepOf, type TechniqueId } from '../guide/catalog';
+import { TECHNIQUE_IDS, stepOf, type EndCue, type MidCue, type TechniqueId } from '../guide/catalog';
 import type { Message, Question, RoutinePlace } from '../guide/messages';
 import type { Foot, Pace } from '../guide/state';
-import type { Translate, Voice } from './i18n';
+import type { Translate, Voice, WordKey } from './i18n';
 
 /**
  * Semantic messages → SSML. Locale strings are plain text: they are escaped
@@ -118,7 +118,7 @@ function renderMessage(m: Message, voice: Voice): string {
  * Counting the user through a timed step inside the response: a start cue,
  * silence to halfway, a cue, silence to the end, a closing cue and a chime.
  */
-function renderPractice(seconds: number, midCue: string, end: string, t: Translate): string {
+function renderPractice(seconds: number, midCue: MidCue, end: EndCue, t: Translate): string {
   const half = Math.floor(seconds / 2);
   return [
     // By count, so each language says its plural: "10 ثوان" but "15 ثانية".
@@ -160,7 +160,7 @@ function renderQuestion(q: Question, voice: Voice, context: QuestionContext): st
       // Nothing counted: the user may take longer than a device listens. A screen keeps the
       // session open and hears "Alexa, next"; a speaker needs the one-shot way back in.
       const waiting = q.waiting && !context.reprompt ? (context.screen ? 'WaitingScreen' : 'Waiting') : '';
-      const key = waiting ? `${last}${waiting}` : last + (context.reprompt ? 'Reprompt' : q.brief ? 'Brief' : '');
+      const key = waiting ? (`${last}${waiting}` as const) : (`${last}${context.reprompt ? 'Reprompt' : q.brief ? 'Brief' : ''}` as const);
       return t(`ask.${key}`, { step: q.step, of: q.of, name: name(q.technique, t) });
     }
     case 'anythingElse':
@@ -170,7 +170,8 @@ function renderQuestion(q: Question, voice: Voice, context: QuestionContext): st
 
 /** The words of a step (`step` counts from 0), plain text: spoken here, shown by voice/display.ts. */
 export function stepText(technique: TechniqueId, step: number, t: Translate): string {
-  return t(`techniques.${technique}.steps.${stepOf(technique, step)?.id ?? ''}`);
+  // A step id is a plain string in the catalog; that each one has words is checked by `npm run check`.
+  return t(`techniques.${technique}.steps.${stepOf(technique, step)?.id ?? ''}` as WordKey);
 }
 
 function stepHeading(step: number, of: number, t: Translate): string {

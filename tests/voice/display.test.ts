@@ -6,7 +6,7 @@ import { reduce, type Reply } from '../../lambda/guide/reduce';
 import { INITIAL_STATE, type GuideState, type Phase } from '../../lambda/guide/state';
 import { renderDisplay } from '../../lambda/voice/display';
 import { footSvg } from '../../lambda/voice/footDiagram';
-import { voiceFor } from '../../lambda/voice/i18n';
+import { voiceFor, type WordKey } from '../../lambda/voice/i18n';
 import { APL_VERSION, aplDocument } from '../../lambda/voice/screen';
 import { everyPhase } from '../support/states';
 
@@ -81,7 +81,7 @@ test('every step of every technique shows its own text, number, progress and hig
       expect(data.subtitle).toBe(`Step ${index + 1} of ${technique.steps.length}`);
       expect(data.progress).toBe(Math.round(((index + 1) / technique.steps.length) * 100));
       expect(data.area).toBe(step.area);
-      expect(data.body).toBe(voice.t(`techniques.${technique.id}.steps.${step.id}`));
+      expect(data.body).toBe(voice.t(`techniques.${technique.id}.steps.${step.id}` as WordKey));
       const practice = at.say.find((m) => m.kind === 'practice');
       expect(data.practiceMs).toBe(practice && practice.kind === 'practice' ? practice.seconds * 1000 : 0);
       expect(card.title).toContain(voice.t(`techniques.${technique.id}.title`));

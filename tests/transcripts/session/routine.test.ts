@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROUTINE, stepCount } from '../../../lambda/guide/catalog';
+import { ROUTINE, stepCount, type TechniqueId } from '../../../lambda/guide/catalog';
 import { SUPPORTED_LOCALES } from '../../../lambda/voice/locales';
 import { voiceFor } from '../../../lambda/voice/i18n';
 import type { TurnResult } from '../../../lambda/local/conversation';
@@ -32,7 +32,7 @@ const STEPS_PER_FOOT = ROUTINE.reduce((sum, id) => sum + stepCount(id), 0);
 test.each([...SUPPORTED_LOCALES])('%s: a full two-foot routine, to a correct end', async (locale) => {
   const phrases = phrasesFor(locale);
   const t = voiceFor(locale).t;
-  const name = (id: string): string => String(t(`techniques.${id}.name`)).toLowerCase();
+  const name = (id: TechniqueId): string => t(`techniques.${id}.name`).toLowerCase();
   const conversation = newConversation(locale);
   const heard: string[] = [];
 
