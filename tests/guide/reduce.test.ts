@@ -19,6 +19,7 @@ import {
   type Preferences,
 } from '../../lambda/guide/state';
 import { footArb, paceArb, phaseArb, prefsArb, techniqueArb, validStateArb } from '../support/states';
+import { EVERY_COMMAND } from '../support/commands';
 
 // The reducer on its own: every command in every kind of phase, the edges by name,
 // the full routine, timing and pace, and properties over arbitrary conversations.
@@ -1369,40 +1370,9 @@ describe('turns', () => {
 // ---- properties ------------------------------------------------------------------------
 
 /** Examples of every command, checked against the union at compile time: a new command fails here. */
-const EXAMPLES: { readonly [K in CommandType]: readonly Extract<Command, { type: K }>[] } = {
-  launch: [{ type: 'launch' }],
-  start: [...TECHNIQUE_IDS, null].map((technique) => ({ type: 'start', technique }) as const),
-  startRoutine: [{ type: 'startRoutine' }],
-  next: [{ type: 'next' }],
-  previous: [{ type: 'previous' }],
-  repeat: [{ type: 'repeat' }],
-  startOver: [{ type: 'startOver' }],
-  goTo: [null, 1, 2, 'last' as const].map((step) => ({ type: 'goTo', step }) as const),
-  skip: [{ type: 'skip', technique: null, bothFeet: false }, { type: 'skip', technique: 'toes', bothFeet: false }, { type: 'skip', technique: 'warmUp', bothFeet: true }],
-  switchFoot: [{ type: 'switchFoot' }],
-  whichFoot: [{ type: 'whichFoot' }],
-  thanks: [{ type: 'thanks' }],
-  time: [{ type: 'time', span: 'now' }, { type: 'time', span: 'routine' }],
-  whereAmI: [{ type: 'whereAmI' }],
-  list: [{ type: 'list' }],
-  help: [{ type: 'help' }],
-  yes: [{ type: 'yes' }],
-  no: [{ type: 'no' }],
-  home: [{ type: 'home' }],
-  stop: [{ type: 'stop' }],
-  pause: [{ type: 'pause' }],
-  resume: [{ type: 'resume' }],
-  timing: [{ type: 'timing', on: true }, { type: 'timing', on: false }],
-  pace: (['slower', 'faster', 'normal', null] as const).map((change) => ({ type: 'pace', change }) as const),
-  knowledge: (['benefits', 'oils', 'safety'] as const).map((topic) => ({ type: 'knowledge', topic }) as const),
-  fallback: [{ type: 'fallback' }],
-  error: [{ type: 'error' }],
-};
-const ALL_EXAMPLES: readonly Command[] = Object.values(EXAMPLES).flat();
-
 /** Any command: every example, and goTo with any number at all. */
 const commandArb: fc.Arbitrary<Command> = fc.oneof(
-  fc.constantFrom(...ALL_EXAMPLES),
+  fc.constantFrom(...EVERY_COMMAND),
   fc
     .oneof(fc.integer(), fc.integer({ min: -1, max: 5 }), fc.constant(null), fc.double())
     .map((step): Command => ({ type: 'goTo', step })),
@@ -1432,7 +1402,7 @@ function deepFreeze<T>(value: T): T {
 
 describe('properties', () => {
   test('every command type has examples, and they are all commands the table knows', () => {
-    expect(new Set(ALL_EXAMPLES.map((c) => c.type))).toEqual(new Set(ALL_COMMAND_TYPES));
+    expect(new Set(EVERY_COMMAND.map((c) => c.type))).toEqual(new Set(ALL_COMMAND_TYPES));
   });
 
   test('(a) every state reached from a valid state is valid, and survives being saved', () => {
