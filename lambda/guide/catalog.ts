@@ -64,7 +64,11 @@ export const TECHNIQUE_IDS: readonly TechniqueId[] = TECHNIQUES.map((t) => t.id)
 
 /** The full routine: every technique in catalog order, on one foot and then the other. */
 export const ROUTINE: readonly TechniqueId[] = TECHNIQUE_IDS;
-export const FEET = 2;
+/** Where everything starts: the routine's first technique, also what the menu offers first. */
+export const FIRST_TECHNIQUE: TechniqueId = ROUTINE[0];
+/** The feet, in the order the routine takes them. */
+export const FEET = [1, 2] as const;
+export type Foot = (typeof FEET)[number];
 
 export function isTechniqueId(value: unknown): value is TechniqueId {
   return typeof value === 'string' && (TECHNIQUE_IDS as readonly string[]).includes(value);

@@ -1,4 +1,4 @@
-import { ROUTINE, TECHNIQUE_IDS, stepCount, stepOf, techniqueAfter, type TechniqueId } from './catalog';
+import { FIRST_TECHNIQUE, ROUTINE, TECHNIQUE_IDS, stepCount, stepOf, techniqueAfter, type TechniqueId } from './catalog';
 import type { Command, PaceChange, TimeSpan } from './commands';
 import type { Message, Question, RoutinePlace } from './messages';
 import { practiceSeconds } from './practice';
@@ -235,7 +235,7 @@ function startRoutine(phase: ActivePhase, context: Context): Outcome {
   }
   const first = firstSpot([]);
   const intro: Message = { kind: 'routineIntro', timed: context.prefs.timing };
-  return first ? { ...begin(first.technique, first.foot, true, [intro], context), skipped: [], back: null } : nothingStarted({ at: 'menu', offer: TECHNIQUE_IDS[0] });
+  return first ? { ...begin(first.technique, first.foot, true, [intro], context), skipped: [], back: null } : nothingStarted({ at: 'menu', offer: FIRST_TECHNIQUE });
 }
 
 function next(phase: ActivePhase, context: Context, before: readonly Message[] = []): Outcome {
@@ -243,7 +243,7 @@ function next(phase: ActivePhase, context: Context, before: readonly Message[] =
     case 'menu':
       return nothingStarted(phase);
     case 'done':
-      if (phase.routine) return { phase: { at: 'menu', offer: ROUTINE[0] }, say: [{ kind: 'techniqueList' }], ask: { kind: 'chooseTechnique' } };
+      if (phase.routine) return { phase: { at: 'menu', offer: FIRST_TECHNIQUE }, say: [{ kind: 'techniqueList' }], ask: { kind: 'chooseTechnique' } };
       return offersOtherFoot(phase) ? otherFootOf(phase.technique, 2, context) : begin(techniqueAfter(phase.technique), 1, false, [], context);
     case 'step':
       return phase.step + 1 < stepCount(phase.technique) ? show({ ...phase, step: phase.step + 1 }, before, context) : finishTechnique(phase, before, context);

@@ -7,9 +7,9 @@ import type { Foot, Spot } from './state';
  * technique on foot 2. Spots the user left out ("skip the toes") are passed
  * in, never stored here: the routine itself is the same for everyone.
  */
-const SPOTS: readonly Spot[] = ([1, 2] as const).flatMap((foot) => ROUTINE.map((technique) => ({ technique, foot })));
+const SPOTS: readonly Spot[] = FEET.flatMap((foot) => ROUTINE.map((technique) => ({ technique, foot })));
 
-export const ROUTINE_LENGTH = ROUTINE.length * FEET;
+export const ROUTINE_LENGTH = ROUTINE.length * FEET.length;
 
 export function sameSpot(a: Spot, b: Spot): boolean {
   return a.technique === b.technique && a.foot === b.foot;

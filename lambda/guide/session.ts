@@ -1,4 +1,4 @@
-import { TECHNIQUE_IDS, techniqueAfter } from './catalog';
+import { FIRST_TECHNIQUE, techniqueAfter } from './catalog';
 import { STATE_VERSION, type GuideState, type Phase } from './state';
 
 /**
@@ -30,7 +30,7 @@ function sessionPhase(phase: Phase, fresh: boolean): Phase {
     case 'menu':
       return phase;
     case 'done':
-      return { at: 'menu', offer: phase.routine ? TECHNIQUE_IDS[0] : techniqueAfter(phase.technique) };
+      return { at: 'menu', offer: phase.routine ? FIRST_TECHNIQUE : techniqueAfter(phase.technique) };
     case 'step':
     case 'resume':
       return fresh ? { ...phase, at: 'resume' } : { at: 'menu', offer: phase.technique };

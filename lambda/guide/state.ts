@@ -1,4 +1,4 @@
-import { TECHNIQUE_IDS, isTechniqueId, stepCount, type TechniqueId } from './catalog';
+import { FIRST_TECHNIQUE, TECHNIQUE_IDS, isTechniqueId, stepCount, type TechniqueId } from './catalog';
 
 /**
  * Where the user is, and what they prefer. Versioned because it outlives the
@@ -14,7 +14,8 @@ import { TECHNIQUE_IDS, isTechniqueId, stepCount, type TechniqueId } from './cat
 export const STATE_VERSION = 3;
 
 /** Which foot: the first or the second of the pair, in the routine or on a single technique. */
-export type Foot = 1 | 2;
+export type { Foot } from './catalog';
+import type { Foot } from './catalog';
 
 /** A technique on a foot. */
 export interface Spot {
@@ -84,7 +85,7 @@ export const DEFAULT_PREFS: Preferences = { timing: true, pace: 'normal' };
 
 export const INITIAL_STATE: GuideState = {
   v: STATE_VERSION,
-  phase: { at: 'menu', offer: TECHNIQUE_IDS[0] },
+  phase: { at: 'menu', offer: FIRST_TECHNIQUE },
   prefs: DEFAULT_PREFS,
   nexts: 0,
   safetyHeard: false,

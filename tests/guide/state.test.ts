@@ -235,14 +235,9 @@ const GARBAGE: readonly (readonly [string, unknown, GuideState])[] = [
   ['a string', 'text', INITIAL_STATE],
   ['a JSON string of a valid state', JSON.stringify(state(done(R), 3)), INITIAL_STATE],
   ['true', true, INITIAL_STATE],
-  ['a bigint', 10n, INITIAL_STATE],
-  ['a symbol', Symbol('state'), INITIAL_STATE],
-  ['a function', () => state(done(R)), INITIAL_STATE],
   ['an empty array', [], INITIAL_STATE],
   ['an array holding a state', [state(done(R), 3)], INITIAL_STATE],
   ['an empty object', {}, INITIAL_STATE],
-  ['a Date', new Date(0), INITIAL_STATE],
-  ['a Map', new Map([['v', 2]]), INITIAL_STATE],
 
   // a version this code does not know
   ['v: 0', { v: 0, phase: doneR, turns: 3 }, INITIAL_STATE],
@@ -289,7 +284,6 @@ const GARBAGE: readonly (readonly [string, unknown, GuideState])[] = [
   ['turns 1e300', { v: 1, phase: doneR, turns: 1e300 }, state(done(R), 0)],
   ['turns Infinity', { v: 1, phase: doneR, turns: Number.POSITIVE_INFINITY }, state(done(R), 0)],
   ['turns NaN', { v: 1, phase: doneR, turns: Number.NaN }, state(done(R), 0)],
-  ['turns a bigint', { v: 1, phase: doneR, turns: 3n }, state(done(R), 0)],
   ['turns null', { v: 1, phase: doneR, turns: null }, state(done(R), 0)],
   ['v2 turns negative', { ...state(done(R), 0, { nexts: 3 }), turns: -4 }, state(done(R), 0, { nexts: 3 })],
 
@@ -467,25 +461,16 @@ describe('garbage', () => {
 
 // ---- properties ------------------------------------------------------------------------
 
-const anything = fc.anything({
-  withBigInt: true,
-  withBoxedValues: true,
-  withDate: true,
-  withMap: true,
-  withSet: true,
-  withNullPrototype: true,
-  withObjectString: true,
-  withSparseArray: true,
-  withTypedArray: true,
-  withUnicodeString: true,
-  key: fc.oneof(
-    fc.string(),
-    fc.constantFrom(
-      'v', 'phase', 'turns', 'at', 'offer', 'technique', 'step', 'foot', 'routine',
-      'prefs', 'timing', 'pace', 'nexts', 'safetyHeard', '__proto__', 'constructor',
-    ),
-  ),
-});
+// Saved state arrives as JSON (session attributes, a store): any JSON value, with keys that
+// matter to the parser and keys that could reach a prototype.
+const parserKey = fc.oneof(
+  fc.string(),
+  fc.constantFrom('v', 'phase', 'turns', 'at', 'offer', 'technique', 'step', 'foot', 'routine', 'prefs', 'timing', 'pace', 'nexts', 'safetyHeard', '__proto__', 'constructor'),
+);
+const anything: fc.Arbitrary<unknown> = fc.oneof(
+  fc.jsonValue({ maxDepth: 3 }),
+  fc.dictionary(parserKey, fc.jsonValue({ maxDepth: 2 })).map((o) => JSON.parse(JSON.stringify(o)) as unknown),
+);
 
 /** Close to a state, so the deeper branches of the parser are reached, not only the version check. */
 const nearlyStateArb = fc.record(

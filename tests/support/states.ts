@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { TECHNIQUES, TECHNIQUE_IDS, stepCount, type TechniqueId } from '../../lambda/guide/catalog';
+import { FEET, TECHNIQUES, TECHNIQUE_IDS, stepCount, type TechniqueId } from '../../lambda/guide/catalog';
 import {
   MAX_NEXTS,
   MAX_TURNS,
@@ -14,7 +14,6 @@ import {
 
 /** Every valid phase and state the catalog allows, listed, and as fast-check arbitraries. */
 
-export const FEET: readonly Foot[] = [1, 2];
 
 export function everyPhase(): Phase[] {
   const steps = (at: 'step' | 'resume') =>
