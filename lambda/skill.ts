@@ -1,4 +1,4 @@
-import { SkillBuilders, type PersistenceAdapter, type Skill } from 'ask-sdk-core';
+import { SkillBuilders, type PersistenceAdapter, type RequestHandler, type Skill } from 'ask-sdk-core';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { voiceFor } from './voice/i18n';
 import { escape } from './voice/speech';
@@ -18,11 +18,24 @@ export interface SkillOptions {
 
 const jsonLog = (entry: Record<string, unknown>): void => console.error(JSON.stringify(entry));
 
+/**
+ * Events: a request type no guide handler takes, sent outside any session
+ * (AlexaSkillEvent.SkillEnabled, Messaging.MessageReceived, ...). Alexa
+ * expects an empty response, nobody is listening, and the user's progress is
+ * not touched (the store is never read or written). Registered last, it only
+ * sees what the others refuse; inside a session such a request still gets
+ * the apology that keeps the user's place (handlers/error.ts).
+ */
+const events: RequestHandler = {
+  canHandle: (input) => !input.requestEnvelope.session,
+  handle: (input) => input.responseBuilder.getResponse(),
+};
+
 /** The only place the skill is assembled: Lambda, the simulator, the server and tests all call this. */
 export function buildSkill(options: SkillOptions = {}): Skill {
   const deps: TurnDeps = { persistent: Boolean(options.store), now: options.now ?? Date.now, log: options.log ?? jsonLog };
   const builder = SkillBuilders.custom()
-    .addRequestHandlers(...guideHandlers(deps))
+    .addRequestHandlers(...guideHandlers(deps), events)
     .addErrorHandlers(guideErrorHandler(deps))
     .withCustomUserAgent('foot-massage-guide');
   if (options.store) builder.withPersistenceAdapter(options.store);
@@ -47,7 +60,7 @@ export function answerAlways(
 ): (event: RequestEnvelope, context?: unknown) => Promise<ResponseEnvelope> {
   const log = options.log ?? jsonLog;
   return async (event, context) => {
-    const envelope = event as unknown as { request?: { requestId?: unknown; locale?: unknown } } | null;
+    const envelope = event as unknown as { request?: { requestId?: unknown } } | null;
     if (options.skillId && applicationIdOf(event) !== options.skillId) {
       throw new Error('Refused: the request is for another skill.');
     }
@@ -56,15 +69,20 @@ export function answerAlways(
     } catch (error) {
       const requestId = envelope?.request?.requestId;
       log({ level: 'error', event: 'request-unanswerable', requestId: typeof requestId === 'string' ? requestId : null, error: String((error as Error)?.message ?? error) });
-      const locale = envelope?.request?.locale;
-      const { t } = voiceFor(typeof locale === 'string' ? locale : undefined);
-      return {
-        version: '1.0',
-        response: {
-          outputSpeech: { type: 'SSML', ssml: `<speak>${escape(t('msg.error'))}</speak>` },
-          shouldEndSession: true,
-        },
-      };
+      return kindErrorAnswer(event);
     }
+  };
+}
+
+/** The plainest answer there is: "something went wrong", in the request's language, and no state handed back. */
+export function kindErrorAnswer(event: unknown): ResponseEnvelope {
+  const locale = (event as { request?: { locale?: unknown } } | null)?.request?.locale;
+  const { t } = voiceFor(typeof locale === 'string' ? locale : undefined);
+  return {
+    version: '1.0',
+    response: {
+      outputSpeech: { type: 'SSML', ssml: `<speak>${escape(t('msg.error'))}</speak>` },
+      shouldEndSession: true,
+    },
   };
 }
