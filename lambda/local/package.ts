@@ -1,20 +1,34 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { isRecord } from '../guide/state';
 import { PROJECT_ROOT } from './projectRoot';
+import { STORE_ICONS, drawIcon, iconUri } from './storeIcon';
+import { zip } from './zip';
 
 /**
- * `npm run package`: lays out build/ the way `ask deploy` reads it (see
- * ask-resources.json), after `npm run build` has bundled the Lambda:
+ * `npm run package` (also run by `npm ci`, as the `prepare` script): lays out
+ * build/ the way `ask deploy` reads it (see ask-resources.json), after
+ * `npm run build` has bundled the Lambda:
  *
- *   build/skill-package/skill.json                              copy of skill.json
+ *   build/skill-package/skill.json                              skill.json, plus the endpoint `ask deploy` wrote
  *   build/skill-package/interactionModels/custom/<locale>.json  copy of interaction-models/<locale>.json
+ *   build/skill-package/assets/images/*.png                     the store icons, drawn here (storeIcon.ts)
  *   build/lambda/index.js, index.js.map                         the bundle (npm run build)
  *   build/lambda/locales/<code>/translation.json                the words, read per locale (npm run build)
- *   build/lambda/package.json                                   no dependencies: the ASK CLI's
- *                                                               nodejs-npm build step installs nothing
+ *   build/lambda/package.json                                   no dependencies
  *
- * build/lambda/ is what the cfn-deployer zips and uploads, so anything else
- * found there is removed. The skill package is rebuilt from scratch each time.
+ * `npm run package -- --zip <file>` is the ASK CLI's build step (hooks/build.sh):
+ * the same, then build/lambda zipped into <file>, which the cfn-deployer uploads.
+ *
+ * Why the endpoint is kept: `ask deploy` writes the Lambda ARN into
+ * build/skill-package/skill.json. Laid out from skill.json alone, the package
+ * would lose it, and the next deploy would upload a manifest without an
+ * endpoint, then the CLI would put the endpoint back and upload the whole
+ * package again (it does so whenever icons are `file://` assets): two imports
+ * and two model builds for every language, every deploy. Files that have not
+ * changed are left alone, so the CLI's hash of the folder changes only when
+ * something in it did.
  */
 
 export const SKILL_PACKAGE_DIR = join('build', 'skill-package');
@@ -22,38 +36,134 @@ export const LAMBDA_DIR = join('build', 'lambda');
 export const LAMBDA_PACKAGE_JSON = { name: 'foot-massage-guide-lambda', private: true, main: 'index.js' } as const;
 /** Everything build/lambda/ may hold. */
 export const LAMBDA_FILES: readonly string[] = ['index.js', 'index.js.map', 'locales', 'package.json'];
+/**
+ * Left out of the upload: the function runs without --enable-source-maps (it
+ * costs about 16 ms of every cold start, and the skill logs error messages,
+ * not stack traces), so the map would never be read there.
+ */
+export const NOT_UPLOADED: readonly string[] = ['index.js.map'];
 
 export interface PackageResult {
   readonly written: string[];
   readonly removed: string[];
+  /** Whether build/skill-package differs from what it held before. */
+  readonly skillPackageChanged: boolean;
+  /** The endpoint kept from the earlier build/skill-package/skill.json, if any. */
+  readonly keptEndpoint: string | null;
 }
 
-/** Copies a JSON file after checking it parses, so a broken file fails here and not in SMAPI. */
-function copyJson(from: string, to: string): void {
+/** Reads a JSON file, naming it when it does not parse, so a broken file fails here and not in SMAPI. */
+function readJson(path: string): unknown {
   try {
-    JSON.parse(readFileSync(from, 'utf8'));
+    return JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new Error(`${from} is not valid JSON: ${(error as Error).message}`);
+    throw new Error(`${path} is not valid JSON: ${(error as Error).message}`);
   }
-  copyFileSync(from, to);
+}
+
+/**
+ * skill.json as the package holds it: where skill.json sets no endpoint, the
+ * one `ask deploy` wrote into the earlier package (apis.custom.endpoint and
+ * any regional ones) is carried over.
+ */
+export function withDeployedEndpoint(manifest: unknown, previous: unknown): { manifest: unknown; kept: string | null } {
+  const custom = (m: unknown): Record<string, unknown> | null => {
+    const apis = isRecord(m) && isRecord(m.manifest) && isRecord(m.manifest.apis) ? m.manifest.apis : null;
+    return apis && isRecord(apis.custom) ? apis.custom : null;
+  };
+  const before = custom(previous);
+  const result: unknown = structuredClone(manifest);
+  const now = custom(result);
+  if (!before || !now) return { manifest: result, kept: null };
+  let kept: string | null = null;
+  for (const key of ['endpoint', 'regions']) {
+    if (now[key] !== undefined || before[key] === undefined) continue;
+    now[key] = before[key];
+    if (key === 'endpoint' && isRecord(before.endpoint) && typeof before.endpoint.uri === 'string') kept = before.endpoint.uri;
+  }
+  return { manifest: result, kept };
+}
+
+/** Every `file://` icon skill.json names must be one this package draws, or SMAPI rejects the import. */
+function checkIconUris(manifest: unknown): void {
+  const info = isRecord(manifest) && isRecord(manifest.manifest) ? manifest.manifest.publishingInformation : undefined;
+  const locales = isRecord(info) && isRecord(info.locales) ? info.locales : {};
+  const drawn = new Set(STORE_ICONS.map(iconUri));
+  for (const [locale, listing] of Object.entries(locales)) {
+    for (const field of ['smallIconUri', 'largeIconUri']) {
+      const uri = isRecord(listing) ? listing[field] : undefined;
+      if (typeof uri === 'string' && uri.startsWith('file://') && !drawn.has(uri)) {
+        throw new Error(`skill.json: ${locale}.${field} is ${uri}, which the skill package does not hold (it holds ${[...drawn].join(', ')})`);
+      }
+    }
+  }
+}
+
+/** What build/skill-package should hold, by path inside it. skill.json is serialised as the ASK CLI writes it. */
+function skillPackageFiles(root: string, previousManifest: unknown): { files: Map<string, Buffer>; kept: string | null } {
+  const files = new Map<string, Buffer>();
+  const source = readJson(join(root, 'skill.json'));
+  checkIconUris(source);
+  const { manifest, kept } = withDeployedEndpoint(source, previousManifest);
+  // JSON.stringify(…, null, 2), no final newline: byte for byte what `ask deploy` writes back after it sets the endpoint.
+  files.set('skill.json', Buffer.from(JSON.stringify(manifest, null, 2)));
+  const models = readdirSync(join(root, 'interaction-models')).filter((name) => name.endsWith('.json')).sort();
+  if (models.length === 0) throw new Error('interaction-models/ has no <locale>.json file');
+  for (const model of models) {
+    const path = join(root, 'interaction-models', model);
+    readJson(path);
+    files.set(['interactionModels', 'custom', model].join('/'), readFileSync(path));
+  }
+  for (const icon of STORE_ICONS) files.set(icon.file, drawIcon(icon.size));
+  return { files, kept };
+}
+
+/** Every file under `dir`, as paths with forward slashes relative to it. */
+function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((path) => statSync(join(dir, path)).isFile())
+    .map((path) => path.split(sep).join('/'))
+    .sort();
+}
+
+function sameContent(path: string, existing: Buffer, wanted: Buffer): boolean {
+  if (existing.equals(wanted)) return true;
+  if (!path.endsWith('.json')) return false;
+  try {
+    return isDeepStrictEqual(JSON.parse(existing.toString('utf8')), JSON.parse(wanted.toString('utf8')));
+  } catch {
+    return false;
+  }
 }
 
 export function packageSkill(root: string = PROJECT_ROOT): PackageResult {
   const written: string[] = [];
   const removed: string[] = [];
 
-  // The skill package, rebuilt from scratch so a removed locale does not linger.
+  // The skill package: only what changed is written, and whatever is not wanted any more is removed.
   const skillPackage = join(root, SKILL_PACKAGE_DIR);
-  rmSync(skillPackage, { recursive: true, force: true });
-  const custom = join(skillPackage, 'interactionModels', 'custom');
-  mkdirSync(custom, { recursive: true });
-  copyJson(join(root, 'skill.json'), join(skillPackage, 'skill.json'));
-  written.push(join(skillPackage, 'skill.json'));
-  const models = readdirSync(join(root, 'interaction-models')).filter((name) => name.endsWith('.json')).sort();
-  if (models.length === 0) throw new Error('interaction-models/ has no <locale>.json file');
-  for (const model of models) {
-    copyJson(join(root, 'interaction-models', model), join(custom, model));
-    written.push(join(custom, model));
+  const previousPath = join(skillPackage, 'skill.json');
+  let previousManifest: unknown = null;
+  try {
+    previousManifest = existsSync(previousPath) ? JSON.parse(readFileSync(previousPath, 'utf8')) : null;
+  } catch {
+    // An unreadable earlier package keeps no endpoint: the next deploy writes it again.
+  }
+  const { files, kept } = skillPackageFiles(root, previousManifest);
+  let changed = false;
+  for (const [path, data] of files) {
+    const target = join(skillPackage, ...path.split('/'));
+    if (existsSync(target) && sameContent(path, readFileSync(target), data)) continue;
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, data);
+    written.push(target);
+    changed = true;
+  }
+  for (const path of filesUnder(skillPackage).filter((p) => !files.has(p))) {
+    rmSync(join(skillPackage, ...path.split('/')), { force: true });
+    removed.push(join(skillPackage, ...path.split('/')));
+    changed = true;
   }
 
   // The code the cfn-deployer zips: the bundle, its map and a dependency-free package.json.
@@ -68,15 +178,55 @@ export function packageSkill(root: string = PROJECT_ROOT): PackageResult {
     rmSync(join(lambda, entry), { recursive: true, force: true });
     removed.push(join(lambda, entry));
   }
-  return { written, removed };
+  return { written, removed, skillPackageChanged: changed, keptEndpoint: kept };
 }
 
-export function main(): void {
-  const { written, removed } = packageSkill();
-  console.log(`Wrote ${written.length} files for ask deploy:`);
-  for (const file of written) console.log(`  ${relative(PROJECT_ROOT, file)}`);
-  console.log(`  (with ${LAMBDA_FILES.filter((f) => f !== 'package.json').map((f) => join(LAMBDA_DIR, f)).join(', ')} from npm run build)`);
-  if (removed.length > 0) console.log(`Removed from ${LAMBDA_DIR}: ${removed.map((file) => relative(PROJECT_ROOT, file)).join(', ')}`);
+/** Zips build/lambda (less what is not uploaded) into `file`; returns the names it holds. */
+export function zipLambda(file: string, root: string = PROJECT_ROOT): string[] {
+  const lambda = join(root, LAMBDA_DIR);
+  const names = filesUnder(lambda).filter((name) => !NOT_UPLOADED.includes(name));
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, zip(names.map((name) => ({ name, data: readFileSync(join(lambda, ...name.split('/'))) }))));
+  return names;
 }
 
-if (require.main === module) main();
+/** One line for what changed in the skill package: "wrote skill.json, 17 models, 2 icons" or "unchanged". */
+function describeWritten({ written }: PackageResult): string {
+  const inPackage = written.map((file) => relative(join(PROJECT_ROOT, SKILL_PACKAGE_DIR), file).split(sep).join('/')).filter((file) => !file.startsWith('..'));
+  if (inPackage.length === 0) return 'unchanged';
+  const count = (prefix: string) => inPackage.filter((file) => file.startsWith(prefix)).length;
+  const parts = [
+    inPackage.includes('skill.json') ? 'skill.json' : '',
+    count('interactionModels/') ? `${count('interactionModels/')} interaction model${count('interactionModels/') === 1 ? '' : 's'}` : '',
+    count('assets/') ? `${count('assets/')} icon${count('assets/') === 1 ? '' : 's'}` : '',
+  ];
+  return `wrote ${parts.filter(Boolean).join(', ')}`;
+}
+
+/** What the ASK CLI's build step says when the skill package it already uploaded was out of date. */
+export const STALE_PACKAGE_MESSAGE =
+  'build/skill-package was out of date (skill.json, a model or an icon changed since npm run package), and ask deploy ' +
+  'uploads the skill package before it runs this build step, so the old one went up. It is up to date now: run ask deploy again.';
+
+export function main(argv: readonly string[]): number {
+  const zipAt = argv.indexOf('--zip');
+  const zipFile = zipAt >= 0 ? argv[zipAt + 1] : undefined;
+  if (zipAt >= 0 && !zipFile) {
+    console.error('npm run package -- --zip <file>: name the zip to write');
+    return 2;
+  }
+  const result = packageSkill();
+  console.log(`npm run package: ${SKILL_PACKAGE_DIR} ${describeWritten(result)}; ${LAMBDA_DIR} ready for ask deploy`);
+  if (result.keptEndpoint) console.log(`  kept the endpoint ask deploy set: ${result.keptEndpoint}`);
+  if (result.removed.length > 0) console.log(`  removed: ${result.removed.map((file) => relative(PROJECT_ROOT, file)).join(', ')}`);
+  if (!zipFile) return 0;
+  if (result.skillPackageChanged) {
+    console.error(STALE_PACKAGE_MESSAGE);
+    return 1;
+  }
+  const names = zipLambda(zipFile);
+  console.log(`Zipped ${LAMBDA_DIR} (${names.length} files, without ${NOT_UPLOADED.join(', ')}) into ${zipFile}`);
+  return 0;
+}
+
+if (require.main === module) process.exitCode = main(process.argv.slice(2));

@@ -132,32 +132,38 @@ const buildDocument = () => {
                     spacing: '@gap',
                     items: [
                       { type: 'Text', text: `\${${P}.practiceLabel}`, fontSize: '@hintSize', color: MUTED },
+                      // The track and the bar over it take the column's width without a relative width
+                      // (which APL resolves against an auto-width parent unreliably): the track stretches
+                      // like any child of a column, and the bar is pinned to its container's left and right.
                       {
-                        type: 'Frame',
-                        width: '100%',
+                        type: 'Container',
                         height: '14dp',
-                        borderRadius: '7dp',
-                        backgroundColor: '#3A4055',
-                        item: {
-                          type: 'Frame',
-                          id: 'practiceBar',
-                          width: '100%',
-                          height: '14dp',
-                          borderRadius: '7dp',
-                          backgroundColor: FOOT_COLOURS.highlight,
-                          transform: [{ scaleX: 0 }],
-                          // Fills over the counted seconds, starting about when the voice says "Begin now".
-                          onMount: [
-                            {
-                              type: 'AnimateItem',
-                              componentId: 'practiceBar',
-                              delay: `\${${P}.practiceDelayMs}`,
-                              duration: `\${${P}.practiceMs}`,
-                              easing: 'linear',
-                              value: [{ property: 'transform', from: [{ scaleX: 0 }], to: [{ scaleX: 1 }] }],
-                            },
-                          ],
-                        },
+                        items: [
+                          { type: 'Frame', height: '14dp', borderRadius: '7dp', backgroundColor: '#3A4055' },
+                          {
+                            type: 'Frame',
+                            id: 'practiceBar',
+                            position: 'absolute',
+                            top: 0,
+                            left: 0,
+                            right: 0,
+                            height: '14dp',
+                            borderRadius: '7dp',
+                            backgroundColor: FOOT_COLOURS.highlight,
+                            transform: [{ scaleX: 0 }],
+                            // Fills over the counted seconds, starting about when the voice says "Begin now".
+                            onMount: [
+                              {
+                                type: 'AnimateItem',
+                                componentId: 'practiceBar',
+                                delay: `\${${P}.practiceDelayMs}`,
+                                duration: `\${${P}.practiceMs}`,
+                                easing: 'linear',
+                                value: [{ property: 'transform', from: [{ scaleX: 0 }], to: [{ scaleX: 1 }] }],
+                              },
+                            ],
+                          },
+                        ],
                       },
                     ],
                   },
@@ -188,19 +194,26 @@ const buildDocument = () => {
 };
 
 let document: ReturnType<typeof buildDocument> | undefined;
-const localised = new Map<string, ReturnType<typeof buildDocument> & { lang: string; layoutDirection: 'LTR' | 'RTL' }>();
+/** The document-level settings APL 2023.x reads from `environment` (at the document's root they are deprecated). */
+interface Environment {
+  readonly lang: string;
+  readonly layoutDirection: 'LTR' | 'RTL';
+}
+type LocalisedDocument = ReturnType<typeof buildDocument> & { environment: Environment };
+const localised = new Map<string, LocalisedDocument>();
 
 /**
  * The document for a locale, built on first use and kept (it never changes
  * between requests); a process that only serves speakers never builds it.
- * `lang` picks the device's fonts and line breaking, `layoutDirection` lays
- * Arabic out right to left. `locale` is always a supported one (voiceFor).
+ * `environment.lang` picks the device's fonts and line breaking,
+ * `environment.layoutDirection` lays Arabic out right to left. `locale` is
+ * always a supported one (voiceFor).
  */
-export function aplDocument(locale = 'en-US'): ReturnType<typeof buildDocument> & { lang: string; layoutDirection: 'LTR' | 'RTL' } {
+export function aplDocument(locale = 'en-US'): LocalisedDocument {
   let found = localised.get(locale);
   if (!found) {
     document ??= buildDocument();
-    found = { ...document, lang: locale, layoutDirection: textDirection(locale) === 'rtl' ? 'RTL' : 'LTR' };
+    found = { ...document, environment: { lang: locale, layoutDirection: textDirection(locale) === 'rtl' ? 'RTL' : 'LTR' } };
     localised.set(locale, found);
   }
   return found;

@@ -1,10 +1,12 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, type CollectionTag, type ScalarTag } from 'yaml';
 import { PARTITION_KEY } from '../../lambda/storage/dynamodb';
 import { lockBuild, unlockBuild } from '../support/buildLock';
+import { STALE_PACKAGE_MESSAGE, packageSkill, withDeployedEndpoint } from '../../lambda/local/package';
+import { readPng, readZip } from '../support/binaryFiles';
 import { launchRequest } from '../support/envelopes';
 
 // What `ask deploy` reads: ask-resources.json, the CloudFormation template the
@@ -141,10 +143,10 @@ describe('the CloudFormation template (infrastructure/cfn-deployer/skill-stack.y
     expect(fn.Role).toEqual(getAtt('SkillFunctionRole', 'Arn'));
   });
 
-  test('the function is told its table and its skill id, and maps stack traces to the sources', () => {
-    expect(fn.Environment).toEqual({
-      Variables: { DYNAMODB_TABLE: ref('ProgressTable'), SKILL_ID: ref('SkillId'), NODE_OPTIONS: '--enable-source-maps' },
-    });
+  test('the function is told its table and its skill id, and starts without source maps (they cost every cold start)', () => {
+    expect(fn.Environment).toEqual({ Variables: { DYNAMODB_TABLE: ref('ProgressTable'), SKILL_ID: ref('SkillId') } });
+    // The template says why, for the next person tempted to turn them back on.
+    expect(readFileSync(templatePath, 'utf8')).toMatch(/No NODE_OPTIONS=--enable-source-maps: it costs about \d+ ms of every cold/);
   });
 
   test('the table: on demand, keyed by the id the code uses, with point-in-time recovery, kept on delete', () => {
@@ -256,16 +258,20 @@ describe('npm run package', () => {
   afterAll(() => unlockBuild());
   beforeAll(() => {
     lockBuild();
-    // Leftovers from an earlier run, which must not reach ask deploy.
+    // Leftovers from an earlier run, which must not reach ask deploy; no endpoint from an earlier deploy.
     mkdirSync(custom, { recursive: true });
     writeFileSync(join(custom, 'xx-XX.json'), '{}');
+    rmSync(join(skillPackage, 'skill.json'), { force: true });
+    rmSync(join(skillPackage, 'assets'), { recursive: true, force: true });
     mkdirSync(lambda, { recursive: true });
     writeFileSync(join(lambda, 'stale.txt'), 'old');
     output = execFileSync('npm', ['run', '--silent', 'package'], { cwd: root, encoding: 'utf8', stdio: 'pipe', timeout: 120_000 });
   }, 300_000);
 
-  test('copies skill.json into build/skill-package/', () => {
+  test('copies skill.json into build/skill-package/, written as the ASK CLI writes it back', () => {
     expect(readJson(join(skillPackage, 'skill.json'))).toEqual(readJson(join(root, 'skill.json')));
+    // ask deploy rewrites the file with JSON.stringify(manifest, null, 2): the same bytes, so its hash only moves with the content.
+    expect(readFileSync(join(skillPackage, 'skill.json'), 'utf8')).toBe(JSON.stringify(readJson(join(root, 'skill.json')), null, 2));
   });
 
   test('copies every interaction model to interactionModels/custom/<locale>.json, and nothing stale', () => {
@@ -275,7 +281,7 @@ describe('npm run package', () => {
       expect(readJson(join(custom, model))).toEqual(readJson(join(root, 'interaction-models', model)));
     }
     expect(readdirSync(custom).sort()).toEqual([...models].sort());
-    expect(readdirSync(skillPackage).sort()).toEqual(['interactionModels', 'skill.json']);
+    expect(readdirSync(skillPackage).sort()).toEqual(['assets', 'interactionModels', 'skill.json']);
   });
 
   test('build/lambda/ holds the bundle, its map and a package.json without dependencies, and nothing else', () => {
@@ -326,9 +332,147 @@ describe('npm run package', () => {
     expect(run.stderr).toMatch(/"event":"locale".*words for \\"de\\" could not be read/);
   });
 
-  test('prints what it wrote', () => {
-    expect(output).toContain('build/skill-package/skill.json');
-    expect(output).toContain('build/skill-package/interactionModels/custom/en-US.json');
-    expect(output).toContain('build/lambda/package.json');
+  test('says in a line what it wrote and removed (npm ci runs it, so it stays short)', () => {
+    expect(output).toMatch(/^npm run package: build\/skill-package wrote skill\.json, 2 icons; build\/lambda ready for ask deploy$/m);
+    expect(output).toContain('removed: build/skill-package/interactionModels/custom/xx-XX.json, build/lambda/stale.txt');
+    expect(output.trim().split('\n').length).toBeLessThanOrEqual(2);
+  });
+
+  // -------------------------------------------------------------------------
+  // The store icons: required to submit, drawn by npm run package.
+
+  const listingLocales = () => Object.entries((readJson(join(root, 'skill.json')) as { manifest: { publishingInformation: { locales: Record<string, Record<string, string>> } } }).manifest.publishingInformation.locales);
+
+  test('every locale names a 108×108 and a 512×512 PNG icon that the skill package holds', () => {
+    expect(listingLocales()).toHaveLength(17);
+    for (const [locale, listing] of listingLocales()) {
+      for (const [field, size] of [['smallIconUri', 108], ['largeIconUri', 512]] as const) {
+        const uri = listing[field];
+        expect([locale, field, uri]).toEqual([locale, field, expect.stringMatching(/^file:\/\/assets\/images\/\w+\.png$/)]);
+        const png = readPng(readFileSync(join(skillPackage, uri.slice('file://'.length))));
+        expect([locale, field, png.width, png.height]).toEqual([locale, field, size, size]);
+      }
+    }
+  });
+
+  test('the icons are opaque, with a background in the corners and the foot in the middle', () => {
+    for (const file of ['smallIcon.png', 'largeIcon.png']) {
+      const png = readPng(readFileSync(join(skillPackage, 'assets', 'images', file)));
+      expect(png.colourType).toBe(2); // RGB, no alpha: nothing shows through on the store's white or dark pages
+      const corners = [png.pixel(0, 0), png.pixel(png.width - 1, 0), png.pixel(0, png.height - 1), png.pixel(png.width - 1, png.height - 1)];
+      expect(new Set(corners)).toEqual(new Set(['#2A7F86']));
+      // Along the middle row: the background, then the cream foot; somewhere lower, the coral sole.
+      const row = (y: number) => Array.from({ length: png.width }, (_, x) => png.pixel(x, y));
+      expect(row(Math.round(png.height * 0.55))).toContain('#F4F1EA');
+      expect(Array.from({ length: png.height }, (_, y) => row(y)).flat()).toContain('#F4846A');
+    }
+  });
+
+  // -------------------------------------------------------------------------
+  // The endpoint `ask deploy` writes into build/skill-package/skill.json survives re-packaging.
+
+  const ARN = 'arn:aws:lambda:us-east-1:123456789012:function:foot-massage-guide-test';
+  /** What the ASK CLI does after the stack deploy (Manifest.setApisEndpointByDomainRegion, then write). */
+  function writeEndpointAsTheCliDoes(): void {
+    const manifest = readJson(join(skillPackage, 'skill.json')) as { manifest: { apis: { custom: Record<string, unknown> } } };
+    manifest.manifest.apis.custom.endpoint = { uri: ARN };
+    writeFileSync(join(skillPackage, 'skill.json'), JSON.stringify(manifest, null, 2));
+  }
+
+  test('re-packaging keeps the endpoint ask deploy wrote, byte for byte, so the CLI uploads nothing again', () => {
+    writeEndpointAsTheCliDoes();
+    const before = readFileSync(join(skillPackage, 'skill.json'));
+    const result = packageSkill(root);
+    expect(result.keptEndpoint).toBe(ARN);
+    expect(result.skillPackageChanged).toBe(false);
+    expect(readFileSync(join(skillPackage, 'skill.json')).equals(before)).toBe(true);
+    // A change to skill.json itself still goes through, with the endpoint kept.
+    const changed = readJson(join(root, 'skill.json')) as { manifest: Record<string, unknown> };
+    const elsewhere = mkdtempSync(join(tmpdir(), 'fmg-endpoint-'));
+    cpSync(join(root, 'interaction-models'), join(elsewhere, 'interaction-models'), { recursive: true });
+    for (const dir of ['skill-package', 'lambda']) cpSync(join(root, 'build', dir), join(elsewhere, 'build', dir), { recursive: true });
+    (changed.manifest.publishingInformation as { locales: Record<string, { keywords: string[] }> }).locales['en-US'].keywords.push('feet care');
+    writeFileSync(join(elsewhere, 'skill.json'), JSON.stringify(changed));
+    const again = packageSkill(elsewhere);
+    expect(again.skillPackageChanged).toBe(true);
+    const packaged = readJson(join(elsewhere, 'build', 'skill-package', 'skill.json')) as { manifest: { apis: { custom: { endpoint: unknown } }; publishingInformation: { locales: Record<string, { keywords: string[] }> } } };
+    expect(packaged.manifest.apis.custom.endpoint).toEqual({ uri: ARN });
+    expect(packaged.manifest.publishingInformation.locales['en-US'].keywords).toContain('feet care');
+    // The made-up endpoint must not stay in this checkout's package, where a real deploy would find it.
+    rmSync(join(skillPackage, 'skill.json'));
+    expect(packageSkill(root).keptEndpoint).toBeNull();
+  });
+
+  test('an endpoint skill.json sets itself wins over the deployed one', () => {
+    const own = { manifest: { apis: { custom: { endpoint: { uri: 'https://example.test/alexa', sslCertificateType: 'Wildcard' } } } } };
+    const deployed = { manifest: { apis: { custom: { endpoint: { uri: ARN } } } } };
+    expect(withDeployedEndpoint(own, deployed)).toEqual({ manifest: own, kept: null });
+    expect(withDeployedEndpoint({ manifest: { apis: { custom: {} } } }, deployed)).toEqual({ manifest: deployed, kept: ARN });
+  });
+
+  // -------------------------------------------------------------------------
+  // `ask deploy`'s build step: the CLI runs {project root}/hooks/build.sh "<zip>" <debug>
+  // in a copy of the code folder (ask-cli lib/builtins/build-flows/custom.js), then uploads the zip.
+
+  const hook = join(root, 'hooks', 'build.sh');
+  function runHookAsTheCliDoes(): { status: number | null; stdout: string; stderr: string; zipFile: string } {
+    const askCopy = mkdtempSync(join(tmpdir(), 'fmg-ask-build-'));
+    const zipFile = join(askCopy, 'build.zip');
+    const run = spawnSync(`${hook} "${zipFile}" false`, { shell: true, cwd: askCopy, encoding: 'utf8', timeout: 120_000 });
+    return { status: run.status, stdout: run.stdout, stderr: run.stderr, zipFile };
+  }
+
+  test('the build hook is executable, and a PowerShell twin exists for Windows', () => {
+    expect(statSync(hook).mode & 0o111).not.toBe(0);
+    expect(readFileSync(join(root, 'hooks', 'build.ps1'), 'utf8')).toContain('npm run --silent package -- --zip $OutFile');
+  });
+
+  test('ask deploy\'s build step rebuilds the bundle and zips what Lambda needs, and the zip answers in German', () => {
+    writeFileSync(join(lambda, 'index.js'), 'exports.handler = () => "a stale bundle";');
+    const run = runHookAsTheCliDoes();
+    expect([run.status, run.stderr]).toEqual([0, '']);
+    const files = readZip(readFileSync(run.zipFile));
+    expect(files.map((f) => f.name)).toEqual(expect.arrayContaining(['index.js', 'package.json', 'locales/en/translation.json', 'locales/de/translation.json']));
+    expect(files.map((f) => f.name)).not.toContain('index.js.map');
+    for (const file of files) expect([file.name, file.mode]).toEqual([file.name, 0o644]);
+    const unpacked = mkdtempSync(join(tmpdir(), 'fmg-unzipped-'));
+    for (const file of files) {
+      mkdirSync(join(unpacked, file.name, '..'), { recursive: true });
+      writeFileSync(join(unpacked, file.name), file.data);
+    }
+    const launch = { ...launchRequest(), request: { ...launchRequest().request, locale: 'de-DE' } };
+    const speech = execFileSync(process.execPath, ['-e', `require(${JSON.stringify(join(unpacked, 'index.js'))}).handler(${JSON.stringify(launch)}).then((r) => process.stdout.write(r.response.outputSpeech.ssml))`], {
+      cwd: unpacked,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', STORAGE: 'none' },
+    });
+    expect(speech).toMatch(/Fußmassage|Fuß/);
+    // The same code gives the same zip: the CLI's hash of it only moves when the code does.
+    expect(readFileSync(runHookAsTheCliDoes().zipFile).equals(readFileSync(run.zipFile))).toBe(true);
+  });
+
+  test('ask deploy\'s build step stops the deploy when the skill package it already uploaded was out of date, and brings it up to date', () => {
+    rmSync(join(skillPackage, 'assets', 'images', 'largeIcon.png'));
+    const run = runHookAsTheCliDoes();
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(STALE_PACKAGE_MESSAGE);
+    expect(existsSync(run.zipFile)).toBe(false);
+    expect(readPng(readFileSync(join(skillPackage, 'assets', 'images', 'largeIcon.png'))).width).toBe(512);
+    expect(runHookAsTheCliDoes().status).toBe(0);
+  });
+});
+
+describe('a fresh clone', () => {
+  test('npm ci lays out build/ for ask deploy (the prepare script), and .ask/ (the CLI\'s state) is not committed', () => {
+    const scripts = (readJson(join(root, 'package.json')) as { scripts: Record<string, string> }).scripts;
+    expect(scripts.prepare).toBe('npm run --silent package');
+    expect(readFileSync(join(root, '.gitignore'), 'utf8').split('\n')).toContain('/.ask/');
+  });
+
+  test('the Node version is written where tools read it', () => {
+    const engines = (readJson(join(root, 'package.json')) as { engines: { node: string } }).engines;
+    const nvmrc = readFileSync(join(root, '.nvmrc'), 'utf8').trim();
+    expect(engines.node).toBe(`>=${nvmrc}`);
+    expect(Number(process.versions.node.split('.')[0])).toBeGreaterThanOrEqual(Number(nvmrc));
   });
 });

@@ -94,3 +94,37 @@ test('skill.json: a locale missing, and an example phrase the model does not und
     ]),
   );
 });
+
+test("Amazon's types for the manifest and the models (ask-smapi-model): a misspelt field and a value outside an enum, by line", () => {
+  const manifest = readCopy('skill.json');
+  manifest.manifest.publishingInformation.locales['en-US'].exmplePhrases = ['Alexa, open foot massage guide'];
+  manifest.manifest.apis.custom.interfaces[0].supportedViewports[0].mode = 'HUBB';
+  writeFileSync(join(copy, 'skill.json'), JSON.stringify(manifest, null, 2));
+  const problems = problemsIn('skill.json').filter((p) => p.message.includes('ask-smapi-model'));
+  expect(problems.map((p) => p.message)).toEqual([
+    expect.stringContaining("'\"exmplePhrases\"' does not exist in type 'SkillManifestLocalizedPublishingInformation'"),
+    expect.stringContaining("Type '\"HUBB\"' is not assignable to type 'ViewportMode'"),
+  ]);
+  const lines = JSON.stringify(manifest, null, 2).split('\n');
+  expect(lines[Number(problems[1].key.replace('line ', '')) - 1]).toContain('"HUBB"');
+
+  const model = readCopy('interaction-models/en-US.json');
+  model.interactionModel.languageModel.intents[0].samples = 'next';
+  writeCopy('interaction-models/en-US.json', model);
+  expect(problemsIn('interaction-models/en-US.json').filter((p) => p.message.includes('ask-smapi-model')).map((p) => p.message)).toEqual([
+    expect.stringContaining("Type 'string' is not assignable to type 'string[]'"),
+  ]);
+});
+
+test('the listing names the store icons npm run package draws, and carries testing instructions', () => {
+  const manifest = readCopy('skill.json');
+  delete manifest.manifest.publishingInformation.locales['en-US'].smallIconUri;
+  manifest.manifest.publishingInformation.locales['en-US'].largeIconUri = 'https://example.test/icon.png';
+  delete manifest.manifest.publishingInformation.testingInstructions;
+  writeCopy('skill.json', manifest);
+  expect(problemsIn('skill.json').map((p) => `${p.key}: ${p.message}`)).toEqual([
+    'manifest.publishingInformation.testingInstructions: is missing: certification reads it to test the skill',
+    'manifest.publishingInformation.locales.en-US.smallIconUri: must be file://assets/images/smallIcon.png (the 108×108 icon npm run package draws), not null',
+    'manifest.publishingInformation.locales.en-US.largeIconUri: must be file://assets/images/largeIcon.png (the 512×512 icon npm run package draws), not "https://example.test/icon.png"',
+  ]);
+});

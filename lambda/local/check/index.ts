@@ -10,6 +10,7 @@ import { checkCatalogWords, checkLanguageWords, checkRegionalWords } from './wor
 import { isRecord } from '../../guide/state';
 import { PROJECT_ROOT } from '../projectRoot';
 import { checkGrammar } from '../grammar/models';
+import { checkSmapiTypes, type SmapiFile } from './smapiTypes';
 
 /**
  * `npm run check [-- <locale> ...]`: every locale's words, grammar,
@@ -43,6 +44,16 @@ export function checkProject(root: string = PROJECT_ROOT, only: readonly string[
     for (const locale of supported.filter((l) => only.includes(l) && !locales.includes(l))) problems.push({ locale, file, key, message: `${where} has no ${locale}, which lambda/voice/locales.ts supports` });
     for (const locale of locales.filter((l) => !supported.includes(l) && only.length === supported.length)) problems.push({ locale, file, key, message: `${where} has ${locale}, which lambda/voice/locales.ts does not list` });
   }
+
+  // What certification asks of the listing as a whole.
+  if (isRecord(info.publishingInformation) && (typeof info.publishingInformation.testingInstructions !== 'string' || info.publishingInformation.testingInstructions.trim() === '')) {
+    problems.push({ locale: '*', file: 'skill.json', key: 'manifest.publishingInformation.testingInstructions', message: 'is missing: certification reads it to test the skill' });
+  }
+  // Amazon's types for the manifest and for each model checked (ask-smapi-model).
+  const smapiFiles: SmapiFile[] = [];
+  if (manifest !== undefined) smapiFiles.push({ locale: '*', file: 'skill.json', text: read('skill.json'), type: 'manifest' });
+  for (const locale of only.filter((l) => exists(modelFile(l)))) smapiFiles.push({ locale, file: modelFile(locale), text: read(modelFile(locale)), type: 'interactionModel' });
+  problems.push(...checkSmapiTypes(smapiFiles));
 
   const en = readJson(read, wordsFile(languageOf(DEFAULT_LOCALE)), DEFAULT_LOCALE, problems);
   const reference = languageModelOf(readJson(read, modelFile(DEFAULT_LOCALE), DEFAULT_LOCALE, []));

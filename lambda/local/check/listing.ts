@@ -3,9 +3,10 @@ import { Conversation } from '../conversation';
 import type { LanguageProfile } from '../language';
 import { isRecord } from '../../guide/state';
 import { type Problem } from './problem';
+import { STORE_ICONS, iconUri } from '../storeIcon';
 
 /**
- * One locale's store listing in skill.json: it exists, carries the medical
+ * One locale's store listing in skill.json: it exists, names the store icons, carries the medical
  * disclaimer in that language, and its example phrases really open the skill
  * or start a technique or the routine in that locale's model.
  */
@@ -22,6 +23,10 @@ export function checkListing(locale: string, file: string, listing: unknown, pro
   }
   if (profile && typeof listing.description === 'string' && !listing.description.includes(profile.disclaimer)) {
     problems.push({ ...at, key: `${key}.description`, message: `must carry the medical disclaimer: "${profile.disclaimer}"` });
+  }
+  // The store's icons: required to submit; `npm run package` draws the files these name.
+  for (const icon of STORE_ICONS) {
+    if (listing[icon.field] !== iconUri(icon)) problems.push({ ...at, key: `${key}.${icon.field}`, message: `must be ${iconUri(icon)} (the ${icon.size}×${icon.size} icon npm run package draws), not ${JSON.stringify(listing[icon.field] ?? null)}` });
   }
   if (!Array.isArray(listing.keywords) || listing.keywords.length === 0) problems.push({ ...at, key: `${key}.keywords`, message: 'are missing' });
   const phrases = Array.isArray(listing.examplePhrases) ? listing.examplePhrases.filter((p): p is string => typeof p === 'string') : [];

@@ -1,0 +1,63 @@
+import { dirname, join } from 'node:path';
+import ts from 'typescript';
+import type { Problem } from './problem';
+
+/**
+ * skill.json and the interaction models against Amazon's own types for them
+ * (ask-smapi-model, the SMAPI SDK's model): each file is type-checked as an
+ * object literal of its type, so a misspelt field, a value outside an enum or
+ * a wrong shape is found here, with its line, and not at upload. This is the
+ * schema SMAPI publishes for the manifest and the models; it checks shape,
+ * not policy (the rest of `npm run check` does that).
+ */
+
+export interface SmapiFile {
+  readonly locale: string;
+  /** Relative to the project root. */
+  readonly file: string;
+  readonly text: string;
+  readonly type: 'manifest' | 'interactionModel';
+}
+
+const TYPES: Readonly<Record<SmapiFile['type'], string>> = {
+  manifest: 'v1.skill.Manifest.SkillManifestEnvelope',
+  interactionModel: 'v1.skill.interactionModel.InteractionModelData',
+};
+
+/** The type declarations of ask-smapi-model (a devDependency), without their extension for an import. */
+function smapiModule(): string {
+  const typesFile = join(dirname(require.resolve('ask-smapi-model/package.json')), 'index.d.ts');
+  return typesFile.slice(0, -'.d.ts'.length);
+}
+
+export function checkSmapiTypes(files: readonly SmapiFile[]): Problem[] {
+  const module = smapiModule();
+  // One virtual TypeScript file per JSON file: the JSON starts on the virtual file's second
+  // line, so a diagnostic's zero-based line is the JSON's one-based line.
+  const virtual = new Map(
+    files.map((f, index) => [
+      `/smapi-check/file${index}.ts`,
+      `import type { v1 } from ${JSON.stringify(module)};\nexport const value: ${TYPES[f.type]} = ${f.text.trim()};\n`,
+    ]),
+  );
+  const options: ts.CompilerOptions = { strict: true, noEmit: true, skipLibCheck: true, types: [], lib: ['lib.es2020.d.ts'], target: ts.ScriptTarget.ES2020 };
+  const host = ts.createCompilerHost(options);
+  const { getSourceFile, fileExists, readFile } = host;
+  host.getSourceFile = (name, language, onError, create) =>
+    virtual.has(name) ? ts.createSourceFile(name, virtual.get(name) ?? '', language) : getSourceFile.call(host, name, language, onError, create);
+  host.fileExists = (name) => virtual.has(name) || fileExists.call(host, name);
+  host.readFile = (name) => virtual.get(name) ?? readFile.call(host, name);
+  const program = ts.createProgram([...virtual.keys()], options, host);
+
+  const problems: Problem[] = [];
+  [...virtual.keys()].forEach((name, index) => {
+    const source = program.getSourceFile(name);
+    if (!source) return;
+    for (const diagnostic of [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)]) {
+      const line = diagnostic.start === undefined ? 0 : source.getLineAndCharacterOfPosition(diagnostic.start).line;
+      const { locale, file, type } = files[index];
+      problems.push({ locale, file, key: `line ${line}`, message: `not a ${TYPES[type]} (ask-smapi-model): ${ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ')}` });
+    }
+  });
+  return problems;
+}
