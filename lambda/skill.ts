@@ -1,5 +1,6 @@
 import { SkillBuilders, type PersistenceAdapter, type RequestHandler, type Skill } from 'ask-sdk-core';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
+import { applicationIdOf, errorText, localeOf, requestIdOf } from './envelope';
 import { voiceFor } from './voice/i18n';
 import { escape } from './voice/speech';
 import { guideErrorHandler } from './handlers/error';
@@ -43,11 +44,6 @@ export function buildSkill(options: SkillOptions = {}): Skill {
   return builder.create();
 }
 
-/** The skill id a request is addressed to, from an envelope of any shape (undefined when it has none). */
-export function applicationIdOf(envelope: unknown): unknown {
-  return (envelope as { context?: { System?: { application?: { applicationId?: unknown } } } } | null)?.context?.System?.application?.applicationId;
-}
-
 /**
  * The skill as a function that always answers: whatever the envelope (missing
  * fields, wrong types, a request no handler expects), the caller gets a valid
@@ -60,15 +56,13 @@ export function answerAlways(
 ): (event: RequestEnvelope, context?: unknown) => Promise<ResponseEnvelope> {
   const log = options.log ?? jsonLog;
   return async (event, context) => {
-    const envelope = event as unknown as { request?: { requestId?: unknown } } | null;
     if (options.skillId && applicationIdOf(event) !== options.skillId) {
       throw new Error('Refused: the request is for another skill.');
     }
     try {
       return await skill.invoke(event, context);
     } catch (error) {
-      const requestId = envelope?.request?.requestId;
-      log({ level: 'error', event: 'request-unanswerable', requestId: typeof requestId === 'string' ? requestId : null, error: String((error as Error)?.message ?? error) });
+      log({ level: 'error', event: 'request-unanswerable', requestId: requestIdOf(event), error: errorText(error) });
       return kindErrorAnswer(event);
     }
   };
@@ -76,8 +70,7 @@ export function answerAlways(
 
 /** The plainest answer there is: "something went wrong", in the request's language, and no state handed back. */
 export function kindErrorAnswer(event: unknown): ResponseEnvelope {
-  const locale = (event as { request?: { locale?: unknown } } | null)?.request?.locale;
-  const { t } = voiceFor(typeof locale === 'string' ? locale : undefined);
+  const { t } = voiceFor(localeOf(event) ?? undefined);
   return {
     version: '1.0',
     response: {

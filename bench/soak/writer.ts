@@ -3,7 +3,7 @@ import type { PersistenceAdapter } from 'ask-sdk-core';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { buildSkill } from '../../lambda/skill';
 import { DynamoStore } from '../../lambda/storage/dynamodb';
-import { userIdOf } from '../../lambda/storage/document';
+import { requireUserId } from '../../lambda/storage/document';
 import { FileStore } from '../../lambda/storage/file';
 
 /**
@@ -74,7 +74,7 @@ export function recording(inner: PersistenceAdapter, sink: (line: WriterLine) =>
     getAttributes: (envelope) => inner.getAttributes(envelope),
     saveAttributes: async (envelope, attributes) => {
       await inner.saveAttributes(envelope, attributes);
-      sink({ kind: 'commit', user: userIdOf(envelope), pid, revision: Number(attributes.revision), state: attributes.state });
+      sink({ kind: 'commit', user: requireUserId(envelope), pid, revision: Number(attributes.revision), state: attributes.state });
     },
   };
 }

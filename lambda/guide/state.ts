@@ -1,3 +1,4 @@
+import { isRecord } from '../json';
 import { FIRST_TECHNIQUE, TECHNIQUE_IDS, isTechniqueId, stepCount, type TechniqueId } from './catalog';
 
 /**
@@ -197,7 +198,4 @@ function clampCount(value: unknown, max: number): number {
   return Number.isSafeInteger(value) && (value as number) > 0 ? Math.min(value as number, max) : 0;
 }
 
-/** A plain object (not null, not an array): what untrusted JSON must be before its fields are read. */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+

@@ -1,4 +1,5 @@
 import type { ErrorHandler } from 'ask-sdk-core';
+import { errorText, requestIdOf } from '../envelope';
 import { escape } from '../voice/speech';
 import { respond, type TurnDeps } from './turn';
 import { voiceOf } from '../voice/response';
@@ -12,8 +13,7 @@ export function guideErrorHandler(deps: TurnDeps): ErrorHandler {
   return {
     canHandle: () => true,
     handle: async (input, error) => {
-      const requestId: unknown = input.requestEnvelope?.request?.requestId;
-      deps.log({ level: 'error', event: 'request-failed', requestId: typeof requestId === 'string' ? requestId : null, error: String(error?.message ?? error) });
+      deps.log({ level: 'error', event: 'request-failed', requestId: requestIdOf(input.requestEnvelope), error: errorText(error) });
       try {
         return await respond(input, { type: 'error' }, deps);
       } catch {

@@ -1,6 +1,6 @@
 import { getRequestType, type RequestHandler } from 'ask-sdk-core';
 import type { interfaces } from 'ask-sdk-model';
-import { isRecord } from '../guide/state';
+import { isRecord } from '../json';
 import { KEEP_ALIVE_EVENT, KEEP_ALIVE_MS } from '../voice/screen';
 import { QUIET_SINCE_KEY } from '../storage/progress';
 

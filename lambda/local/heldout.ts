@@ -2,7 +2,7 @@ import './quiet';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ResponseEnvelope } from 'ask-sdk-model';
-import { isRecord } from '../guide/state';
+import { isRecord } from '../json';
 import { SUPPORTED_LOCALES } from '../voice/locales';
 import { Conversation } from './conversation';
 import { phraseKey } from './grammar/generate';

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { isRecord } from '../guide/state';
+import { isRecord } from '../json';
 import { PROJECT_ROOT } from './projectRoot';
 import { STORE_ICONS, drawIcon, iconUri } from './storeIcon';
 import { zip } from './zip';

@@ -1,6 +1,6 @@
-import type { RequestEnvelope } from 'ask-sdk-model';
-import { applicationIdOf } from '../skill';
-import { userIdOf, userKey } from '../storage/document';
+import { applicationIdOf, requestIdOf, userIdOf } from '../envelope';
+import { isRecord } from '../json';
+import { userKey } from '../storage/document';
 import { NOBODY, Refusal, type Who } from './errors';
 import { SKILL_EVENT_TOLERANCE_MS, TIMESTAMP_TOLERANCE_MS } from './limits';
 
@@ -13,7 +13,6 @@ import { SKILL_EVENT_TOLERANCE_MS, TIMESTAMP_TOLERANCE_MS } from './limits';
 
 type Json = Record<string, unknown>;
 
-const isRecord = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The body as an envelope: a JSON object whose `request` is an object with a type. Anything else is malformed. */
 export function parseEnvelope(text: string): Json {
@@ -35,14 +34,9 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,200}$/;
 /** Who sent the envelope, for answers and logs: the request id if it looks like one, the user only as a hash. */
 export function whoSent(envelope: unknown): Who {
   if (!isRecord(envelope)) return NOBODY;
-  const id = isRecord(envelope.request) ? envelope.request.requestId : undefined;
-  let user: string | null = null;
-  try {
-    user = userKey(userIdOf(envelope as unknown as RequestEnvelope));
-  } catch {
-    user = null;
-  }
-  return { requestId: typeof id === 'string' && REQUEST_ID.test(id) ? id : null, user };
+  const id = requestIdOf(envelope);
+  const user = userIdOf(envelope);
+  return { requestId: id !== null && REQUEST_ID.test(id) ? id : null, user: user === null ? null : userKey(user) };
 }
 
 const CERTIFICATE_HOST = 's3.amazonaws.com';

@@ -1,4 +1,5 @@
 import type { RequestEnvelope } from 'ask-sdk-model';
+import { userIdOf } from '../envelope';
 
 /**
  * What every store keeps per user, through ask-sdk's PersistenceAdapter:
@@ -28,11 +29,10 @@ export function isStaleRevision(error: unknown): error is StaleRevisionError {
   return error instanceof StaleRevisionError;
 }
 
-/** The Alexa user id of a request; stores key documents by it. */
-export function userIdOf(envelope: RequestEnvelope): string {
-  const candidates: unknown[] = [envelope?.context?.System?.user?.userId, envelope?.session?.user?.userId];
-  const id = candidates.find((c): c is string => typeof c === 'string' && c.length > 0);
-  if (id === undefined) throw new Error('the request carries no user id');
+/** The Alexa user id a store keys documents by: a request without one cannot be stored. */
+export function requireUserId(envelope: RequestEnvelope): string {
+  const id = userIdOf(envelope);
+  if (id === null) throw new Error('the request carries no user id');
   return id;
 }
 

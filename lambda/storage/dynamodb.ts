@@ -8,8 +8,8 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import type { PersistenceAdapter } from 'ask-sdk-core';
 import type { RequestEnvelope } from 'ask-sdk-model';
-import { isRecord } from '../guide/state';
-import { RECOVERED, StaleRevisionError, revisionOf, userIdOf } from './document';
+import { isRecord } from '../json';
+import { RECOVERED, StaleRevisionError, revisionOf, requireUserId } from './document';
 
 /** The table's one key: the Alexa user id. The CloudFormation template declares the same. */
 export const PARTITION_KEY = 'id';
@@ -46,7 +46,7 @@ export class DynamoStore implements PersistenceAdapter {
 
   async getAttributes(envelope: RequestEnvelope): Promise<Record<string, unknown>> {
     const { Item } = await this.client.send(
-      new GetItemCommand({ TableName: this.table, Key: { [PARTITION_KEY]: { S: userIdOf(envelope) } }, ConsistentRead: true }),
+      new GetItemCommand({ TableName: this.table, Key: { [PARTITION_KEY]: { S: requireUserId(envelope) } }, ConsistentRead: true }),
     );
     if (!Item) return {};
     try {
@@ -68,7 +68,7 @@ export class DynamoStore implements PersistenceAdapter {
         new PutItemCommand({
           TableName: this.table,
           Item: {
-            [PARTITION_KEY]: { S: userIdOf(envelope) },
+            [PARTITION_KEY]: { S: requireUserId(envelope) },
             revision: { N: String(revision) },
             savedAt: { N: String(savedAt) },
             document: { S: JSON.stringify(attributes) },
@@ -87,6 +87,6 @@ export class DynamoStore implements PersistenceAdapter {
   }
 
   async deleteAttributes(envelope: RequestEnvelope): Promise<void> {
-    await this.client.send(new DeleteItemCommand({ TableName: this.table, Key: { [PARTITION_KEY]: { S: userIdOf(envelope) } } }));
+    await this.client.send(new DeleteItemCommand({ TableName: this.table, Key: { [PARTITION_KEY]: { S: requireUserId(envelope) } } }));
   }
 }

@@ -3,8 +3,8 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { PersistenceAdapter } from 'ask-sdk-core';
 import type { RequestEnvelope } from 'ask-sdk-model';
-import { isRecord } from '../guide/state';
-import { RECOVERED, StaleRevisionError, revisionOf, userIdOf, userKey } from './document';
+import { isRecord } from '../json';
+import { RECOVERED, StaleRevisionError, revisionOf, requireUserId, userKey } from './document';
 
 export interface FileStoreOptions {
   /** Test seam: runs after the new revision is on disk and before it is published. */
@@ -41,7 +41,7 @@ export class FileStore implements PersistenceAdapter {
   }
 
   async getAttributes(envelope: RequestEnvelope): Promise<Record<string, unknown>> {
-    const key = userKey(userIdOf(envelope));
+    const key = userKey(requireUserId(envelope));
     // The newest revision can be pruned between listing and reading only if a newer one
     // appeared meanwhile: list again.
     for (let attempt = 0; attempt < 3; attempt++) {
@@ -68,7 +68,7 @@ export class FileStore implements PersistenceAdapter {
 
   async saveAttributes(envelope: RequestEnvelope, attributes: Record<string, unknown>): Promise<void> {
     const started = this.now();
-    const key = userKey(userIdOf(envelope));
+    const key = userKey(requireUserId(envelope));
     const revision = revisionOf(attributes);
     const stored = await this.newestRevision(key);
     if (revision === 0 || stored !== revision - 1) throw new StaleRevisionError(stored);
@@ -102,7 +102,7 @@ export class FileStore implements PersistenceAdapter {
   }
 
   async deleteAttributes(envelope: RequestEnvelope): Promise<void> {
-    const key = userKey(userIdOf(envelope));
+    const key = userKey(requireUserId(envelope));
     await fs.rm(this.userDir(key), { recursive: true, force: true });
     await fs.rm(join(this.dir, `${key}.json`), { force: true });
   }

@@ -1,8 +1,10 @@
 import type { HandlerInput } from 'ask-sdk-core';
 import type { Message } from '../guide/messages';
 import { startSession } from '../guide/session';
-import { INITIAL_STATE, isRecord, parseState, type GuideState } from '../guide/state';
-import { RECOVERED, isStaleRevision, revisionOf, userIdOf, userKey } from './document';
+import { INITIAL_STATE, parseState, type GuideState } from '../guide/state';
+import { isRecord } from '../json';
+import { RECOVERED, isStaleRevision, revisionOf, userKey } from './document';
+import { errorText, requestIdOf, userIdOf } from '../envelope';
 
 /** All of the guide's state lives under this one session attribute… */
 export const STATE_KEY = 'guide';
@@ -109,19 +111,16 @@ export class Progress {
     if (this.session[TROUBLE_KEY] === true) return;
     this.session[TROUBLE_KEY] = true;
     this.notices.push({ kind: 'storeTrouble' });
-    this.deps.log({ level: 'error', event: 'store-unavailable', requestId: this.requestId(), user: this.user(), error: String((error as Error)?.message ?? error) });
+    this.deps.log({ level: 'error', event: 'store-unavailable', requestId: this.requestId(), user: this.user(), error: errorText(error) });
   }
 
   private requestId(): string | null {
-    const id: unknown = this.input.requestEnvelope?.request?.requestId;
-    return typeof id === 'string' ? id : null;
+    return requestIdOf(this.input.requestEnvelope);
   }
 
+  /** The user, for logs: only ever as a hash. */
   private user(): string | null {
-    try {
-      return userKey(userIdOf(this.input.requestEnvelope));
-    } catch {
-      return null;
-    }
+    const id = userIdOf(this.input.requestEnvelope);
+    return id === null ? null : userKey(id);
   }
 }

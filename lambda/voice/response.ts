@@ -2,6 +2,7 @@ import { getSupportedInterfaces, type HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import { isWaiting, type Message } from '../guide/messages';
 import type { Reply } from '../guide/reduce';
+import { localeOf } from '../envelope';
 import { renderDisplay } from './display';
 import { voiceFor, type Voice } from './i18n';
 import { APL_TOKEN, aplDocument } from './screen';
@@ -9,8 +10,7 @@ import { renderSpeech } from './speech';
 
 /** The voice of a request's locale (any locale we don't speak gets the nearest one we do). */
 export function voiceOf(input: HandlerInput): Voice {
-  const locale: unknown = input.requestEnvelope?.request?.locale;
-  return voiceFor(typeof locale === 'string' ? locale : undefined);
+  return voiceFor(localeOf(input.requestEnvelope) ?? undefined);
 }
 
 /** Only a device that says it renders APL gets a screen; every device gets the card. */

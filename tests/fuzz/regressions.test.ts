@@ -1,7 +1,7 @@
 import type { RequestEnvelope } from 'ask-sdk-model';
 import { parseState } from '../../lambda/guide/state';
 import { handler } from '../../lambda/index';
-import { userIdOf } from '../../lambda/storage/document';
+import { userIdOf } from '../../lambda/envelope';
 import { voiceFor } from '../../lambda/voice/i18n';
 
 /**

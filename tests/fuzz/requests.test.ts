@@ -8,6 +8,7 @@ import type { Message } from '../../lambda/guide/messages';
 import { reduce } from '../../lambda/guide/reduce';
 import { INITIAL_STATE, isValidState, parseState, type GuideState } from '../../lambda/guide/state';
 import { handler } from '../../lambda/index';
+import { isRecord } from '../../lambda/json';
 import { RECOVERED, revisionOf } from '../../lambda/storage/document';
 import { FileStore } from '../../lambda/storage/file';
 import { voiceFor } from '../../lambda/voice/i18n';
@@ -110,9 +111,6 @@ function ssmlProblem(ssml: string, locale: string): Promise<string | null> {
   return verdict;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function fail(message: string): never {
   throw new Error(message);

@@ -7,7 +7,7 @@ import { checkListing } from './listing';
 import { checkModel, languageModelOf } from './model';
 import { describe, readJson, type Problem } from './problem';
 import { checkCatalogWords, checkLanguageWords, checkRegionalWords } from './words';
-import { isRecord } from '../../guide/state';
+import { isRecord } from '../../json';
 import { PROJECT_ROOT } from '../projectRoot';
 import { checkGrammar } from '../grammar/models';
 import { checkSmapiTypes, type SmapiFile } from './smapiTypes';

@@ -1,7 +1,7 @@
 import type { ResponseEnvelope } from 'ask-sdk-model';
 import { Conversation } from '../conversation';
 import type { LanguageProfile } from '../language';
-import { isRecord } from '../../guide/state';
+import { isRecord } from '../../json';
 import { type Problem } from './problem';
 import { STORE_ICONS, iconUri } from '../storeIcon';
 

@@ -3,7 +3,7 @@ import { TECHNIQUES } from '../../guide/catalog';
 import { HANDLED_INTENTS } from '../../handlers/intents';
 import { PACE_CHANGES } from '../../handlers/slots';
 import type { LanguageProfile } from '../language';
-import { isRecord } from '../../guide/state';
+import { isRecord } from '../../json';
 import { type Problem } from './problem';
 import { phraseKey } from '../grammar/generate';
 

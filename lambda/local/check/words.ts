@@ -1,6 +1,6 @@
 import { TECHNIQUES } from '../../guide/catalog';
 import { languageOf } from '../../voice/locales';
-import { isRecord } from '../../guide/state';
+import { isRecord } from '../../json';
 import { type Problem } from './problem';
 
 /**

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { isRecord } from '../../guide/state';
+import { isRecord } from '../../json';
 import { languageOf } from '../../voice/locales';
 
 /**

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isRecord } from '../../guide/state';
+import { isRecord } from '../../json';
 
 /**
  * tests/heldout/<locale>.json: phrasings by native speakers who never saw

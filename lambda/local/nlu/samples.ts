@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isRecord } from '../../guide/state';
+import { isRecord } from '../../json';
 
 /**
  * An interaction model's samples as labelled phrases, with slots as tokens
