@@ -128,3 +128,16 @@ test('the linter is awake: it flags what the document used to do (lang at the ro
   const relative = JSON.parse(JSON.stringify(directivesDocument).replace('"type":"Frame","height":"14dp"', '"type":"Frame","width":"100%","height":"14dp"'));
   expect((await lint(relative)).map((r) => r.errorMessage)).toEqual(['Frame width must be an absolute value when the parent width is set to auto.']);
 });
+
+test('the document as kept (apl/document.json) and its sample datasource pass apl-suggester, as the authoring tool would open them', async () => {
+  const root = join(__dirname, '..', '..', 'lambda', 'voice', 'apl');
+  const kept = JSON.parse(readFileSync(join(root, 'document.json'), 'utf8')) as Record<string, unknown>;
+  const sample = JSON.parse(readFileSync(join(root, 'sample-data.json'), 'utf8')) as Record<string, unknown>;
+  expect(await lint(kept)).toEqual([]);
+  expect(await validator.validateDataSources(sample)).toEqual([]);
+  // What the skill sends is that document, with the foot diagram and the locale added.
+  const { graphics, environment, ...rest } = directivesDocument as { graphics: unknown; environment: unknown };
+  expect(Object.keys(graphics as object)).toEqual(['foot']);
+  expect(environment).toEqual({ lang: 'en-US', layoutDirection: 'LTR' });
+  expect({ ...rest, graphics: {} }).toEqual(kept);
+});

@@ -7,7 +7,7 @@ import { INITIAL_STATE, type GuideState, type Phase } from '../../lambda/guide/s
 import { renderDisplay } from '../../lambda/voice/display';
 import { footSvg } from '../../lambda/voice/footDiagram';
 import { voiceFor, type WordKey } from '../../lambda/voice/i18n';
-import { APL_VERSION, aplDocument } from '../../lambda/voice/screen';
+import { KEEP_ALIVE_EVENT, KEEP_ALIVE_MS, KEEP_ALIVE_TICK_MS, aplDocument } from '../../lambda/voice/screen';
 import { everyPhase } from '../support/states';
 
 // The screen: a valid APL document whose every binding the datasource fills, for every step.
@@ -35,20 +35,33 @@ function walk(node: unknown, visit: (n: Record<string, unknown>, key: string) =>
   }
 }
 
-test('the document is APL of the declared version, with a main template taking the payload and the foot graphic', () => {
+test('the document is APL, with a main template taking the payload and the foot graphic', () => {
   expect(document.type).toBe('APL');
-  expect(document.version).toBe(APL_VERSION);
   expect((document.mainTemplate as { parameters: string[] }).parameters).toEqual(['payload']);
   const foot = (document.graphics as Record<string, { type: string; parameters: { name: string }[] }>).foot;
   expect(foot.type).toBe('AVG');
   expect(foot.parameters.map((p) => p.name)).toContain('area');
 });
 
-test('every component and command in the document exists in APL', () => {
-  walk(document.mainTemplate, (node, key) => {
-    if (key === 'item' || key === 'items') expect(COMPONENTS).toContain(node.type);
+test('every component and command in the document exists in APL or is one of its layouts', () => {
+  const layouts = Object.keys(document.layouts as Record<string, unknown>);
+  walk([document.mainTemplate, document.layouts], (node, key) => {
+    if (key === 'item' || key === 'items') expect([...COMPONENTS, ...layouts]).toContain(node.type);
     if (key === 'onPress' || key === 'onMount') expect(COMMAND_TYPES).toContain(node.type);
   });
+});
+
+test("the screen's keep-alive tick is the one the handler answers, at the bound the handler keeps", () => {
+  const [tick] = document.handleTick as { when: string; minimumDelay: number; commands: { type: string; arguments: string[] }[] }[];
+  expect(tick.minimumDelay).toBe(KEEP_ALIVE_TICK_MS);
+  expect(tick.when).toContain(`elapsedTime < ${KEEP_ALIVE_MS}`);
+  expect(tick.commands).toEqual([{ type: 'SendEvent', arguments: [KEEP_ALIVE_EVENT] }]);
+});
+
+test("the sample datasource beside the document is what the skill sends for the heel's first step", () => {
+  const sample = JSON.parse(readFileSync(join(__dirname, '../../lambda/voice/apl/sample-data.json'), 'utf8'));
+  const reply = reduce(INITIAL_STATE, { type: 'start', technique: 'relaxHeel' });
+  expect(sample).toEqual({ guide: { type: 'object', properties: renderDisplay(reply, voiceFor('en-US')).data } });
 });
 
 test('every resource the document uses is defined for every viewport', () => {
