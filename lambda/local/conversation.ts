@@ -8,7 +8,8 @@ import { parseSpokenNumber } from '../handlers/slots';
 import { voiceFor } from '../voice/i18n';
 import { stopWordsFor, withoutFillers } from './fillers';
 import { languageProfile, type LanguageProfile } from './language';
-import { NearestSample, type ModelJson } from './nearest';
+import type { InteractionModel } from './model';
+import { NearestSample } from './nearest';
 import { PROJECT_ROOT } from './projectRoot';
 import { digitsForNumberWords, numberWordsForDigits } from './spokenNumbers';
 
@@ -78,7 +79,7 @@ export class Conversation {
   private readonly wordsToSpace: readonly string[];
   private readonly numberWords: Readonly<Record<string, number>>;
   private readonly nearest: NearestSample;
-  private readonly model: ModelJson;
+  private readonly model: InteractionModel;
   private readonly invocationName: string;
   private readonly forgiving: boolean;
   /** Set for one request: a touch on the screen instead of words. */
@@ -88,7 +89,7 @@ export class Conversation {
     this.locale = options.locale ?? 'en-US';
     this.forgiving = options.forgiving ?? false;
     const modelPath = options.modelPath ?? join(PROJECT_ROOT, 'interaction-models', `${this.locale}.json`);
-    const model = JSON.parse(readFileSync(modelPath, 'utf8')) as ModelJson & { interactionModel: { languageModel: { invocationName: string } } };
+    const model = JSON.parse(readFileSync(modelPath, 'utf8')) as InteractionModel & { interactionModel: { languageModel: { invocationName: string } } };
     this.profile = languageProfile(this.locale);
     this.model = model;
     const name = model.interactionModel.languageModel.invocationName.toLowerCase();
@@ -99,7 +100,7 @@ export class Conversation {
     this.numberWords = voiceFor(this.locale).numbers;
     this.wordsToSpace = this.profile.spaced
       ? []
-      : [...(model.interactionModel.languageModel.types ?? []).flatMap((type) => type.values.flatMap((v) => [v.name.value, ...(v.name.synonyms ?? [])])), ...Object.keys(this.numberWords)]
+      : [...(model.interactionModel.languageModel.types ?? []).flatMap((type) => (type.values ?? []).flatMap((v) => [v.name.value, ...(v.name.synonyms ?? [])])), ...Object.keys(this.numberWords)]
           .map((word) => word.toLowerCase())
           .sort((a, b) => b.length - a.length);
     this.alexa = VirtualAlexa.Builder()
@@ -177,7 +178,7 @@ export class Conversation {
    */
   examples(): { readonly open: string; readonly oneShot: string; readonly inSession: readonly string[] } {
     const lm = this.model.interactionModel.languageModel;
-    const firstValue = new Map((lm.types ?? []).map((t) => [t.name, t.values[0]?.name.value ?? '']));
+    const firstValue = new Map((lm.types ?? []).map((t) => [t.name, t.values?.[0]?.name.value ?? '']));
     const sampleOf = (intent: string): string | undefined => {
       const found = lm.intents.find((i) => i.name === intent);
       const sample = found?.samples?.[0];

@@ -1,3 +1,5 @@
+import type { InteractionModel } from './model';
+
 /**
  * The nearest sample, for text that matches none exactly. Alexa's language
  * understanding generalises from the samples; virtual-alexa does not, so the
@@ -7,15 +9,6 @@
  * most words agree. Simulator only: the skill never sees it.
  */
 
-export interface ModelJson {
-  readonly interactionModel: {
-    readonly languageModel: {
-      readonly intents: readonly { readonly name: string; readonly slots?: readonly { readonly name: string; readonly type: string }[]; readonly samples?: readonly string[] }[];
-      readonly types?: readonly { readonly name: string; readonly values: readonly { readonly name: { readonly value: string; readonly synonyms?: readonly string[] } }[] }[];
-    };
-  };
-}
-
 /** How much of the two word sets must agree (Jaccard over meaningful words). */
 const MIN_AGREEMENT = 0.5;
 
@@ -23,13 +16,13 @@ export class NearestSample {
   private readonly phrases = new Map<string, string[]>();
 
   constructor(
-    private readonly model: ModelJson,
+    private readonly model: InteractionModel,
     private readonly stopWords: ReadonlySet<string>,
     /** False for languages written without spaces: words are then compared as pairs of characters. */
     private readonly spaced = true,
   ) {
     for (const type of model.interactionModel.languageModel.types ?? []) {
-      const all = type.values.flatMap((v) => [v.name.value, ...(v.name.synonyms ?? [])]).map((p) => p.toLowerCase());
+      const all = (type.values ?? []).flatMap((v) => [v.name.value, ...(v.name.synonyms ?? [])]).map((p) => p.toLowerCase());
       this.phrases.set(type.name, all.sort((a, b) => b.length - a.length));
     }
   }
@@ -37,7 +30,7 @@ export class NearestSample {
   find(text: string): { intent: string; slots: Record<string, string> } | null {
     let best: { intent: string; slots: Record<string, string>; score: number } | null = null;
     for (const intent of this.model.interactionModel.languageModel.intents) {
-      const types = new Map((intent.slots ?? []).map((s) => [s.name, s.type]));
+      const types = new Map((intent.slots ?? []).map((s) => [s.name, s.type ?? '']));
       for (const sample of intent.samples ?? []) {
         const filled = this.fill(text, sample, types);
         if (!filled) continue;

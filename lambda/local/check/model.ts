@@ -6,27 +6,13 @@ import type { LanguageProfile } from '../language';
 import { isRecord } from '../../json';
 import { type Problem } from './problem';
 import { phraseKey } from '../grammar/generate';
+import type { LanguageModel } from '../model';
 
 /**
  * One interaction model against the skill: the intents it handles (no more,
  * no fewer), the slots en-US declares, slot values by catalog id, samples
  * that are unique and speakable, and an invocation name Alexa accepts.
  */
-
-export interface ModelIntent {
-  readonly name: string;
-  readonly slots?: readonly { readonly name: string; readonly type: string }[];
-  readonly samples?: readonly string[];
-}
-export interface ModelType {
-  readonly name: string;
-  readonly values: readonly { readonly id?: string; readonly name: { readonly value: string; readonly synonyms?: readonly string[] } }[];
-}
-export interface LanguageModel {
-  readonly invocationName: string;
-  readonly intents: readonly ModelIntent[];
-  readonly types?: readonly ModelType[];
-}
 
 /** What each slot type's values must be, by entity-resolution id. */
 const SLOT_VALUE_IDS: Readonly<Record<string, readonly string[]>> = {
@@ -91,10 +77,11 @@ export function checkModel(locale: string, file: string, json: unknown, referenc
     const where = `intents.${intent.name}`;
     const slots = intent.slots ?? [];
     const wanted = reference.intents.find((i) => i.name === intent.name)?.slots ?? [];
-    const describeSlots = (list: readonly { name: string; type: string }[]) => list.map((s) => `${s.name}:${s.type}`).sort().join(', ') || 'none';
+    const describeSlots = (list: readonly { name: string; type?: string }[]) => list.map((s) => `${s.name}:${s.type}`).sort().join(', ') || 'none';
     if (describeSlots(slots) !== describeSlots(wanted)) problems.push({ ...at, key: `${where}.slots`, message: `are ${describeSlots(slots)}, en-US has ${describeSlots(wanted)}` });
     for (const slot of slots) {
-      if (!slot.type.startsWith('AMAZON.') && !types.has(slot.type)) problems.push({ ...at, key: `${where}.slots.${slot.name}`, message: `has type ${slot.type}, which the model does not declare` });
+      if (slot.type === undefined) problems.push({ ...at, key: `${where}.slots.${slot.name}`, message: 'has no type' });
+      else if (!slot.type.startsWith('AMAZON.') && !types.has(slot.type)) problems.push({ ...at, key: `${where}.slots.${slot.name}`, message: `has type ${slot.type}, which the model does not declare` });
     }
     const samples = intent.samples ?? [];
     const custom = !intent.name.startsWith('AMAZON.');
@@ -124,10 +111,10 @@ export function checkModel(locale: string, file: string, json: unknown, referenc
       problems.push({ ...at, key: `types.${type}`, message: 'is missing' });
       continue;
     }
-    const found = declared.values.map((v) => v.id ?? '(no id)');
+    const found = (declared.values ?? []).map((v) => v.id ?? '(no id)');
     if ([...found].sort().join() !== [...ids].sort().join()) problems.push({ ...at, key: `types.${type}`, message: `has value ids ${found.join(', ')}; the skill knows ${ids.join(', ')}` });
     const phrases = new Map<string, string>();
-    for (const value of declared.values) {
+    for (const value of declared.values ?? []) {
       for (const phrase of [value.name.value, ...(value.name.synonyms ?? [])]) {
         const id = normalised(phrase);
         const other = phrases.get(id);

@@ -1,4 +1,4 @@
-import type { LanguageModel } from './samples';
+import type { IndexedModel } from './samples';
 
 /** A filler carried by at least this share of one intent's samples is learnt as that intent's word. */
 const FILLER_OWNER_SHARE = 0.25;
@@ -23,7 +23,7 @@ export interface FillerOwner {
  * the heel now" to Stop: the grammar should put such words on every short
  * command or on none. Found from the model alone, so it needs no held-out set.
  */
-export function fillerOwners(model: LanguageModel, fillers: readonly string[], spaced: boolean): FillerOwner[] {
+export function fillerOwners(model: IndexedModel, fillers: readonly string[], spaced: boolean): FillerOwner[] {
   const carries = (sample: string, filler: string): boolean => (spaced ? ` ${sample} `.includes(` ${filler} `) : sample.includes(filler));
   const intents = model.intents.filter((intent) => intent.samples.length > 0);
   const samples = intents.map((intent) => intent.samples.map((sample) => sample.toLowerCase()));

@@ -3,7 +3,7 @@ import { segmentationFor, trainClassifier, type Segmentation } from './classifie
 import { crossValidate, evaluateSet, type FoldResult, type SetResult } from './evaluate';
 import { readHeldOut, type HeldOut } from './heldout';
 import { randomFor } from './random';
-import { FALLBACK_INTENT, maskModel, readLanguageModel, slotMasker, type LanguageModel } from './samples';
+import { FALLBACK_INTENT, maskModel, readLanguageModel, slotMasker, type IndexedModel } from './samples';
 import { languageProfile } from '../language';
 import { fillerOwners } from './fillerOwners';
 import { FOLDS, HIGH_CONFIDENCE, MAX_FOLD_TRAINING, MIN_FINAL_ACCURACY } from './thresholds';
@@ -44,7 +44,7 @@ export async function checkLocale(root: string, locale: string): Promise<LocaleR
   const failures: string[] = [];
   const seconds = () => (Date.now() - started) / 1000;
 
-  let model: LanguageModel;
+  let model: IndexedModel;
   try {
     model = readLanguageModel(root, locale);
   } catch (error) {

@@ -10,16 +10,16 @@ import { isRecord } from '../../json';
 /** The intent with no samples, which Alexa picks when nothing fits. */
 export const FALLBACK_INTENT = 'AMAZON.FallbackIntent';
 
-export interface ModelIntent {
+export interface IndexedIntent {
   readonly name: string;
   /** Slot name → slot type. */
   readonly slots: ReadonlyMap<string, string>;
   readonly samples: readonly string[];
 }
 
-export interface LanguageModel {
+export interface IndexedModel {
   readonly invocationName: string;
-  readonly intents: readonly ModelIntent[];
+  readonly intents: readonly IndexedIntent[];
   /** Slot type → every value and synonym it has. */
   readonly types: ReadonlyMap<string, readonly string[]>;
 }
@@ -46,10 +46,10 @@ const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filt
 const records = (value: unknown): Record<string, unknown>[] => (Array.isArray(value) ? value.filter(isRecord) : []);
 
 /** The language model inside interaction-model JSON; throws with the reason when it is not one. */
-export function parseLanguageModel(json: unknown, file: string): LanguageModel {
+export function parseLanguageModel(json: unknown, file: string): IndexedModel {
   const model = isRecord(json) && isRecord(json.interactionModel) ? json.interactionModel.languageModel : undefined;
   if (!isRecord(model) || !Array.isArray(model.intents)) throw new Error(`${file}: no interactionModel.languageModel.intents`);
-  const intents = records(model.intents).map((intent): ModelIntent => ({
+  const intents = records(model.intents).map((intent): IndexedIntent => ({
     name: typeof intent.name === 'string' ? intent.name : '(unnamed)',
     slots: new Map(records(intent.slots).flatMap((slot) => (typeof slot.name === 'string' && typeof slot.type === 'string' ? [[slot.name, slot.type] as const] : []))),
     samples: strings(intent.samples),
@@ -68,7 +68,7 @@ export function parseLanguageModel(json: unknown, file: string): LanguageModel {
 
 export const modelFile = (root: string, locale: string): string => join(root, 'interaction-models', `${locale}.json`);
 
-export function readLanguageModel(root: string, locale: string): LanguageModel {
+export function readLanguageModel(root: string, locale: string): IndexedModel {
   const file = modelFile(root, locale);
   return parseLanguageModel(JSON.parse(readFileSync(file, 'utf8')) as unknown, file);
 }
@@ -86,7 +86,7 @@ export const slotToken = (type: string): string => `slot${type.replace(/[^A-Za-z
  * 5,000 technique names as words would judge the names, not the request.
  * Training samples and the phrases classified go through the same masking.
  */
-export function slotMasker(model: LanguageModel, spaced: boolean): (text: string) => string {
+export function slotMasker(model: IndexedModel, spaced: boolean): (text: string) => string {
   const byValue = new Map<string, string>();
   for (const [type, values] of model.types) for (const value of values) if (value.trim()) byValue.set(value.toLowerCase().replace(/\s+/g, spaced ? ' ' : ''), slotToken(type));
   const values = [...byValue.keys()].sort((a, b) => b.length - a.length);
@@ -104,7 +104,7 @@ export function slotMasker(model: LanguageModel, spaced: boolean): (text: string
  * replaced by its type's token and any slot value among its words masked the
  * same way (so "my heel hurts" is learnt as it will be classified).
  */
-export function maskModel(model: LanguageModel, mask: (text: string) => string): FilledModel {
+export function maskModel(model: IndexedModel, mask: (text: string) => string): FilledModel {
   const phrases: LabelledPhrase[] = [];
   const notes: string[] = [];
   const intents: string[] = [];
