@@ -29,6 +29,33 @@ SamplePhrase.prototype.regex = function cachedRegex(this: SamplePhrase & { compi
   return this.compiled;
 };
 
+// It also tests every sample against every utterance. A sample's pattern is anchored: the
+// utterance must start with the words before its first slot. Most samples fail that at the
+// first letters, so they are turned away before virtual-core cleans the utterance and runs the
+// pattern; the rest go through virtual-core unchanged, so what matches is exactly what it decides.
+const test = SamplePhrase.prototype.matchesUtterance;
+const NO_MATCH = { matches: () => false };
+/** Punctuation virtual-core drops from an utterance before matching (SamplePhraseTest). */
+const DROPPED = /[!"¿?|#$%/()=+\-_<>*{}·¡[\].,;:]/g;
+let lastUtterance = '';
+let lastCleaned = '';
+SamplePhrase.prototype.matchesUtterance = function quickTest(this: SamplePhrase & { start?: string | null }, utterance: string) {
+  if (this.start === undefined) {
+    const head = this.phrase.split('{')[0].trim();
+    // Only plain letters and spaces whose case maps one to one compare safely without the pattern.
+    const plain = /^[\p{L}\p{M} ']*$/u.test(head) && [...head].every((c) => c.toLowerCase().length === 1 && c.toUpperCase().length === 1);
+    this.start = plain ? head.toLowerCase() : null;
+  }
+  if (this.start) {
+    if (utterance !== lastUtterance) {
+      lastUtterance = utterance;
+      lastCleaned = utterance.replace(DROPPED, '').toLowerCase();
+    }
+    if (!lastCleaned.startsWith(this.start)) return NO_MATCH as unknown as ReturnType<typeof test>;
+  }
+  return test.call(this, utterance);
+};
+
 export type SkillHandler = (event: RequestEnvelope) => Promise<ResponseEnvelope>;
 
 export interface TurnResult {
