@@ -37,20 +37,21 @@ test(`all ${rendered.length} answers are valid Alexa SSML`, async () => {
   await expectValidSsml(rendered.flatMap((r) => (r.reprompt ? [r.speech, r.reprompt] : [r.speech])));
 });
 
+// Each test collects what is wrong over all the answers and asserts once: one expect per answer
+// costs more than rendering them.
+const show = (r: (typeof rendered)[number]): string => `${JSON.stringify(r.command)} in ${JSON.stringify(r.state.phase)}: ${r.speech.slice(0, 120)}`;
+
 test('no answer leaks a missing translation key or is empty', () => {
-  for (const { speech, reprompt, command } of rendered) {
-    expect([command.type, speech]).not.toEqual([command.type, expect.stringMatching(/\b(msg|ask|techniques|practice|knowledge|feet)\.[a-zA-Z0-9]/)]);
-    expect(speech.trim()).not.toBe('');
-    if (reprompt !== null) expect(reprompt.trim()).not.toBe('');
-  }
+  const leaks = rendered.filter(
+    ({ speech, reprompt }) => /\b(msg|ask|techniques|practice|knowledge|feet)\.[a-zA-Z0-9]/.test(speech) || speech.trim() === '' || (reprompt !== null && reprompt.trim() === ''),
+  );
+  expect(leaks.map(show)).toEqual([]);
 });
 
 test('every open answer ends with a question or a prompt, and has a reprompt', () => {
-  for (const { reply, speech, reprompt } of rendered) {
-    if (reply.ask === null) continue;
-    expect(reprompt).not.toBeNull();
-    expect(speech.replace(/<[^>]+>/g, '').trim()).toMatch(/[?.]$/);
-  }
+  const open = rendered.filter((r) => r.reply.ask !== null);
+  expect(open.length).toBeGreaterThan(0);
+  expect(open.filter((r) => r.reprompt === null || !/[?.]$/.test(r.speech.replace(/<[^>]+>/g, '').trim())).map(show)).toEqual([]);
 });
 
 test('every step answer names its number, and the first names the total', () => {
@@ -63,36 +64,33 @@ test('every step answer names its number, and the first names the total', () => 
 });
 
 test('a timed step is counted inside the response: silence of its length, cues, and one chime', () => {
-  for (const r of rendered) {
+  const problems = (r: (typeof rendered)[number]): string[] => {
     const practice = r.reply.say.find((m) => m.kind === 'practice');
     const { breakSeconds, audioTags } = measureSsml(r.speech);
-    if (!practice || practice.kind !== 'practice') {
-      expect(audioTags).toBe(0);
-      expect(breakSeconds).toBeLessThan(10);
-      continue;
-    }
-    expect(r.state.prefs.timing || (r.command.type === 'timing' && r.command.on)).toBe(true);
-    expect(audioTags).toBe(1);
-    // The counted silence plus the short pauses between sentences.
-    expect(breakSeconds).toBeGreaterThanOrEqual(practice.seconds);
-    expect(breakSeconds).toBeLessThan(practice.seconds + 10);
-    // The step's own closing action, after the counted silence.
-    const end = String(voice.t(`practice.ends.${practice.end}`));
-    expect(r.speech).toMatch(/Begin now\.[\s\S]*Halfway/);
+    if (!practice || practice.kind !== 'practice') return [...(audioTags !== 0 ? ['a chime without practice'] : []), ...(breakSeconds >= 10 ? [`${breakSeconds} s of silence without practice`] : [])];
+    const end = voice.t(`practice.ends.${practice.end}`);
     const lastSilence = r.speech.search(/<break time="\d+s"\/>(?![\s\S]*<break time="\d+s"\/>)/);
-    expect(r.speech.indexOf(end)).toBeGreaterThan(lastSilence);
-    expect(r.speech.indexOf(end)).toBeLessThan(r.speech.indexOf('<audio'));
-  }
+    return [
+      ...(r.state.prefs.timing || (r.command.type === 'timing' && r.command.on) ? [] : ['counted with timing off']),
+      ...(audioTags === 1 ? [] : [`${audioTags} chimes`]),
+      // The counted silence plus the short pauses between sentences.
+      ...(breakSeconds >= practice.seconds && breakSeconds < practice.seconds + 10 ? [] : [`${breakSeconds} s of silence for ${practice.seconds} s`]),
+      ...(/Begin now\.[\s\S]*Halfway/.test(r.speech) ? [] : ['no "Begin now … Halfway"']),
+      // The step's own closing action, after the counted silence and before the chime.
+      ...(r.speech.indexOf(end) > lastSilence && r.speech.indexOf(end) < r.speech.indexOf('<audio') ? [] : ['the closing words out of place']),
+    ];
+  };
+  const counted = rendered.filter((r) => r.reply.say.some((m) => m.kind === 'practice'));
+  expect(counted.length).toBeGreaterThan(0);
+  expect(rendered.flatMap((r) => problems(r).map((p) => `${p}: ${show(r)}`))).toEqual([]);
 });
 
 test('the pace is the speaking rate of the whole answer and its reprompt', () => {
-  for (const r of rendered) {
+  const wrong = rendered.filter((r) => {
     const rate = { slow: '<prosody rate="85%">', normal: null, fast: '<prosody rate="115%">' }[r.reply.state.prefs.pace];
-    if (rate) {
-      expect(r.speech.startsWith(rate)).toBe(true);
-      if (r.reprompt) expect(r.reprompt.startsWith(rate)).toBe(true);
-    } else expect(r.speech).not.toContain('<prosody');
-  }
+    return rate ? !r.speech.startsWith(rate) || (r.reprompt !== null && !r.reprompt.startsWith(rate)) : r.speech.includes('<prosody');
+  });
+  expect(wrong.map(show)).toEqual([]);
 });
 
 test('locale text is escaped, never trusted as markup', () => {
