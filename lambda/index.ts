@@ -10,5 +10,8 @@ if (process.env.AWS_LAMBDA_FUNCTION_NAME && !process.env.SKILL_ID) console.warn(
 const skillId = process.env.SKILL_ID || undefined;
 const answer = answerAlways(buildSkill({ skillId, store: choice.store }), { skillId });
 
+/** Where this process keeps progress (tests read it back through the same store). */
+export const store = choice.store;
+
 /** The AWS Lambda entry point: always answers, except to requests for another skill. */
 export const handler = (event: RequestEnvelope, context?: Context): Promise<ResponseEnvelope> => answer(event, context);

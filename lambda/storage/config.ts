@@ -7,6 +7,7 @@ import { FileStore } from './file';
  *
  *   STORAGE=file      one JSON file per user under STORAGE_DIR (default .data/ here)
  *   STORAGE=dynamodb  DYNAMODB_TABLE (and DYNAMODB_ENDPOINT for a local server)
+ *   STORAGE=memory    progress lasts while the process runs (tests, trying things out)
  *   STORAGE=none      progress lasts one session
  *
  * Unset: in Lambda, DynamoDB when DYNAMODB_TABLE is set, else none; anywhere
@@ -42,9 +43,14 @@ export function chooseStore(env: Env, projectRoot: string): StoreChoice {
         warning: null,
       };
     }
+    case 'memory': {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { MemoryStore } = require('./memory') as typeof import('./memory');
+      return { store: new MemoryStore(), description: 'memory (progress lasts while the process runs)', warning: null };
+    }
     case 'none':
       return { store: null, description: 'no store', warning: inLambda && !env.STORAGE ? 'DYNAMODB_TABLE is not set: progress will last one session only.' : null };
     default:
-      return { store: null, description: 'no store', warning: `STORAGE=${kind} is not file, dynamodb or none: progress will last one session only.` };
+      return { store: null, description: 'no store', warning: `STORAGE=${kind} is not file, dynamodb, memory or none: progress will last one session only.` };
   }
 }

@@ -1,4 +1,3 @@
-import { rmSync } from 'node:fs';
 import fc from 'fast-check';
 import type { RequestEnvelope } from 'ask-sdk-model';
 import { check } from 'ssml-check-core';
@@ -7,10 +6,9 @@ import type { Command } from '../../lambda/guide/commands';
 import type { Message } from '../../lambda/guide/messages';
 import { reduce } from '../../lambda/guide/reduce';
 import { INITIAL_STATE, isValidState, parseState, type GuideState } from '../../lambda/guide/state';
-import { handler } from '../../lambda/index';
+import { handler, store as handlerStore } from '../../lambda/index';
 import { isRecord } from '../../lambda/json';
 import { RECOVERED, revisionOf } from '../../lambda/storage/document';
-import { FileStore } from '../../lambda/storage/file';
 import { voiceFor } from '../../lambda/voice/i18n';
 import { supportedLocaleFor } from '../../lambda/voice/locales';
 import { renderDisplay } from '../../lambda/voice/display';
@@ -87,7 +85,6 @@ afterAll(() => {
     `fuzz: seed ${SEED}${process.env.FUZZ_SEED ? ' (FUZZ_SEED)' : ' (default)'}; runs per property ${JSON.stringify(used)}; ` +
       `${total} runs in total${RUNS_PER_PROPERTY === null ? '' : ' (FUZZ_RUNS)'}; ${ssmlVerdicts.size} distinct SSML strings checked; ${logged.length} lines logged`,
   );
-  rmSync(process.env.STORAGE_DIR ?? '/nonexistent', { recursive: true, force: true });
 });
 
 /** No line the skill logged while handling one request may name a user or carry a token. */
@@ -236,8 +233,8 @@ describe('every generated request gets a valid answer', () => {
 // Saved progress survives whatever arrives.
 
 const PERSIST_USER = `${USER_PREFIX}-PERSIST`;
-/** The same folder the handler's file store writes to (tests/support/env.ts). */
-const store = new FileStore(process.env.STORAGE_DIR ?? fail('STORAGE_DIR is not set'));
+/** The store the exported handler keeps progress in (tests/support/env.ts: in memory). */
+const store = handlerStore ?? fail('the handler has no store (tests/support/env.ts sets STORAGE)');
 const persistUser = { context: { System: { user: { userId: PERSIST_USER } } } } as unknown as RequestEnvelope;
 
 const stepPhases = everyPhase().filter((p) => p.at === 'step');

@@ -1,6 +1,7 @@
 import { chooseStore } from '../../lambda/storage/config';
 import { DynamoStore } from '../../lambda/storage/dynamodb';
 import { FileStore } from '../../lambda/storage/file';
+import { MemoryStore } from '../../lambda/storage/memory';
 
 // Which store a deployment gets, from its environment alone.
 
@@ -15,7 +16,8 @@ test.each([
   ['in Lambda with DYNAMODB_TABLE', { ...LAMBDA, DYNAMODB_TABLE: 'progress' }, DynamoStore, null],
   ['in Lambda without DYNAMODB_TABLE', LAMBDA, null, /DYNAMODB_TABLE is not set: progress will last one session only/],
   ['in Lambda, STORAGE=none on purpose', { ...LAMBDA, STORAGE: 'none' }, null, null],
-  ['a misspelt STORAGE', { STORAGE: 'dynamo' }, null, /STORAGE=dynamo is not file, dynamodb or none/],
+  ['locally, STORAGE=memory', { STORAGE: 'memory' }, MemoryStore, null],
+  ['a misspelt STORAGE', { STORAGE: 'dynamo' }, null, /STORAGE=dynamo is not file, dynamodb, memory or none/],
 ] as const)('%s', (_label, env, kind, warning) => {
   const choice = chooseStore(env, '/project');
   if (kind === null) expect(choice.store).toBeNull();
