@@ -47,7 +47,10 @@ export function findConflicts(generated: Generated, spaced: boolean, numberWords
   // Every owner of each filled phrase: a phrase two patterns of one intent say meets a third intent's frame twice.
   const phrases = new Map<string, (Owner & { phrase: string })[]>();
   const frames: Frame[] = [];
-  const framesBefore = new Map<string, Frame[]>();
+  // Frames by their before, as a trie, and by their after at each node: walking a phrase down it
+  // finds every frame whose before starts the phrase (most phrases part ways in a letter or two),
+  // and the afters that end it are looked up, never scanned.
+  const framesBefore = new Trie<Map<string, Frame[]>>(() => new Map());
   const conflicts: Conflict[] = [];
   const reported = new Set<string>();
   const report = (phrase: string, first: Owner, second: Owner) => {
@@ -86,24 +89,27 @@ export function findConflicts(generated: Generated, spaced: boolean, numberWords
       const type = typeOf(parts[lastOpen]);
       const afters = fill(parts.slice(lastOpen + 1)).map((after) => part(after).trimEnd());
       for (const before of fill(parts.slice(0, lastOpen)).map((b) => part(b).trimStart())) {
-        const list = framesBefore.get(before) ?? [];
         for (const after of afters) {
           const frame = { ...owner, before, after, type };
-          list.push(frame);
+          const byAfter = framesBefore.at(before);
+          byAfter.set(after, [...(byAfter.get(after) ?? []), frame]);
           frames.push(frame);
         }
-        framesBefore.set(before, list);
       }
     }
   }
 
   // A filled phrase of one intent that reads as another intent's frame round one of its values.
   for (const [k, owners] of phrases) {
-    for (let cut = 0; cut <= k.length; cut++) {
-      for (const frame of framesBefore.get(k.slice(0, cut)) ?? []) {
-        if (!k.endsWith(frame.after) || k.length - frame.after.length < cut) continue;
-        if (!valueKeys.get(frame.type)?.has(key(k.slice(cut, k.length - frame.after.length)))) continue;
-        for (const owner of owners) if (frame.intent !== owner.intent) report(owner.phrase, frame, owner);
+    for (const [cut, byAfter] of framesBefore.along(k)) {
+      for (let end = k.length; end >= cut; end--) {
+        const found = byAfter.get(k.slice(end));
+        if (!found) continue;
+        const middle = key(k.slice(cut, end));
+        for (const frame of found) {
+          if (!valueKeys.get(frame.type)?.has(middle)) continue;
+          for (const owner of owners) if (frame.intent !== owner.intent) report(owner.phrase, frame, owner);
+        }
       }
     }
   }
@@ -112,11 +118,28 @@ export function findConflicts(generated: Generated, spaced: boolean, numberWords
   // whose befores can line up is looked at once, from the frame with the longer before.
   const meet = new FrameMeeting(valueKeys);
   for (const second of frames) {
-    for (let cut = 0; cut <= second.before.length; cut++) {
-      for (const first of framesBefore.get(second.before.slice(0, cut)) ?? []) {
-        if (first.intent === second.intent) continue;
-        const phrase = meet.phrase(first, second);
-        if (phrase !== undefined) report(phrase, first, second);
+    for (const [cut, byAfter] of framesBefore.along(second.before)) {
+      if (cut < second.before.length) {
+        for (const found of byAfter.values()) {
+          for (const first of found) {
+            if (first.intent === second.intent) continue;
+            const phrase = meet.phrase(first, second);
+            if (phrase !== undefined) report(phrase, first, second);
+          }
+        }
+        continue;
+      }
+      // The same before: the phrase is before + w + first.after = before + v + second.after, so
+      // second.after is x + first.after with w = v + x (the other way round is the other pair's).
+      for (let i = 0; i <= second.after.length; i++) {
+        const found = byAfter.get(second.after.slice(i));
+        if (!found) continue;
+        const x = second.after.slice(0, i);
+        for (const first of found) {
+          if (first.intent === second.intent) continue;
+          const v = meet.inside(first.type, second.type).get(`\u0000${x}`);
+          if (v !== undefined) report(second.before + v + second.after, first, second);
+        }
       }
     }
   }
@@ -167,18 +190,18 @@ class FrameMeeting {
   }
 
   /** For values of `outer` that hold a value of `inner`: "prefix\0suffix" → that inner value. */
-  private inside(outer: string, inner: string): Map<string, string> {
+  inside(outer: string, inner: string): Map<string, string> {
     const id = `${outer}\u0000${inner}`;
     let table = this.insides.get(id);
     if (table) return table;
     table = new Map();
-    const inners = this.valueKeys.get(inner) ?? new Set<string>();
+    const inners = new Trie<string[]>(() => []);
+    for (const v of this.valueKeys.get(inner) ?? []) inners.at(v).push(v);
     for (const w of this.valueKeys.get(outer) ?? []) {
       for (let i = 0; i < w.length; i++) {
-        for (let j = i + 1; j <= w.length; j++) {
-          const v = w.slice(i, j);
-          const at = `${w.slice(0, i)}\u0000${w.slice(j)}`;
-          if (inners.has(v) && !table.has(at)) table.set(at, v);
+        for (const [length, found] of inners.along(w.slice(i))) {
+          const at = `${w.slice(0, i)}\u0000${w.slice(i + length)}`;
+          if (length > 0 && !table.has(at)) table.set(at, found[0]);
         }
       }
     }
@@ -201,4 +224,46 @@ class FrameMeeting {
     this.tails.set(type, table);
     return table;
   }
+}
+
+/** A value per string key, found by walking a text: every key that starts it, with its length. */
+class Trie<T> {
+  private readonly root: TrieNode<T>;
+
+  constructor(private readonly empty: () => T) {
+    this.root = { next: new Map(), value: null };
+  }
+
+  /** The value under `key`, made empty the first time. */
+  at(key: string): T {
+    let node = this.root;
+    for (const c of key) {
+      let child = node.next.get(c);
+      if (!child) {
+        child = { next: new Map(), value: null };
+        node.next.set(c, child);
+      }
+      node = child;
+    }
+    node.value ??= this.empty();
+    return node.value;
+  }
+
+  /** Each key that is a prefix of `text` (the empty key included): its length, and its value. */
+  *along(text: string): Generator<[number, T]> {
+    let node: TrieNode<T> | undefined = this.root;
+    let length = 0;
+    if (node.value !== null) yield [0, node.value];
+    for (const c of text) {
+      node = node.next.get(c);
+      if (!node) return;
+      length += c.length;
+      if (node.value !== null) yield [length, node.value];
+    }
+  }
+}
+
+interface TrieNode<T> {
+  readonly next: Map<string, TrieNode<T>>;
+  value: T | null;
 }
