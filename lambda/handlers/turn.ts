@@ -25,6 +25,6 @@ export async function respond(input: HandlerInput, command: Command, deps: TurnD
   // Still raced after every attempt: the answer comes from the newest saved progress, and says
   // (once a session) that this turn could not be saved, never silently.
   if (saved === 'stale') progress.couldNotSave();
-  input.attributesManager.setSessionAttributes(progress.sessionAfter(reply.state, typeof saved === 'number' ? saved : base.revision));
+  if (progress.inSession) input.attributesManager.setSessionAttributes(progress.sessionAfter(reply.state, typeof saved === 'number' ? saved : base.revision));
   return composeResponse(input, reply, progress.notices);
 }

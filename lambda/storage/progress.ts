@@ -40,19 +40,23 @@ export class Progress {
   /** What to tell the user about their progress before the answer. */
   readonly notices: Message[] = [];
   private readonly session: Record<string, unknown>;
+  /** Whether the request has a session to read state from and hand state back in. */
+  readonly inSession: boolean;
 
   constructor(
     private readonly input: HandlerInput,
     private readonly deps: ProgressDeps,
   ) {
-    // Session attributes come from the request: untrusted, and not always an object.
-    const attributes: unknown = input.attributesManager.getSessionAttributes();
+    // Session attributes come from the request: untrusted, not always an object, and absent from a
+    // request that has no session (ask-sdk then throws rather than hand back nothing).
+    this.inSession = isRecord(input.requestEnvelope.session);
+    const attributes: unknown = this.inSession ? input.attributesManager.getSessionAttributes() : {};
     this.session = isRecord(attributes) ? { ...attributes } : {};
   }
 
   /** The session's state; at the start of a session, the saved progress. */
   async load(): Promise<Loaded> {
-    const inSession = this.input.requestEnvelope.session?.new !== true && this.session[STATE_KEY] !== undefined;
+    const inSession = this.inSession && this.input.requestEnvelope.session?.new !== true && this.session[STATE_KEY] !== undefined;
     if (inSession) return { state: parseState(this.session[STATE_KEY]), revision: revisionOf(this.session) };
     const saved = await this.loadSaved();
     const savedAt = typeof saved.savedAt === 'number' && Number.isFinite(saved.savedAt) ? saved.savedAt : null;

@@ -106,3 +106,19 @@ test('the session-ended notice gets an empty answer', async () => {
   const response = await handler(envelope({ type: 'SessionEndedRequest', reason: 'USER_INITIATED' }, { attributes: onHeelStep2 }));
   expect(response.response.outputSpeech).toBeUndefined();
 });
+
+test('a request with no session (a one-shot some devices send without one) gets a real answer, not an apology', async () => {
+  const userId = `amzn1.ask.account.NOSESSION-${Math.random()}`;
+  const withoutSession = (request: ReturnType<typeof intentRequest>) => {
+    const copy: Record<string, unknown> = { ...request };
+    delete copy.session;
+    return copy as unknown as ReturnType<typeof intentRequest>;
+  };
+  const started = await handler(withoutSession(intentRequest('StartTechniqueIntent', resolvedTechnique('toes'), { userId })));
+  expect(speechOf(started)).toMatch(/step 1 of 2/i);
+  expect(speechOf(started)).not.toMatch(/went wrong/i);
+  expect(started.sessionAttributes).toBeUndefined();
+  // The place was saved: the next session picks it up.
+  const back = await handler(launchRequest({ userId }));
+  expect(speechOf(back)).toMatch(/welcome back.*step 1 of 2 of the toes/i);
+});
