@@ -111,8 +111,9 @@ function skillPackageFiles(root: string, previousManifest: unknown): { files: Ma
   if (models.length === 0) throw new Error('interaction-models/ has no <locale>.json file');
   for (const model of models) {
     const path = join(root, 'interaction-models', model);
-    readJson(path);
-    files.set(['interactionModels', 'custom', model].join('/'), readFileSync(path));
+    // Written without indentation: Alexa refuses a model definition over 1,000,000 characters, and
+    // the committed files are indented for people (ja-JP would be over the limit as committed).
+    files.set(['interactionModels', 'custom', model].join('/'), Buffer.from(JSON.stringify(readJson(path))));
   }
   for (const icon of STORE_ICONS) files.set(icon.file, drawIcon(icon.size));
   return { files, kept };

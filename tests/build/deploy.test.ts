@@ -279,6 +279,8 @@ describe('npm run package', () => {
     expect(models).toContain('en-US.json');
     for (const model of models) {
       expect(readJson(join(custom, model))).toEqual(readJson(join(root, 'interaction-models', model)));
+      // What is uploaded is compact, well under Alexa's 1,000,000-character limit for a model.
+      expect(readFileSync(join(custom, model), 'utf8').length).toBeLessThan(800_000);
     }
     expect(readdirSync(custom).sort()).toEqual([...models].sort());
     expect(readdirSync(skillPackage).sort()).toEqual(['assets', 'interactionModels', 'skill.json']);
