@@ -130,7 +130,9 @@ function filesUnder(dir: string): string[] {
 
 function sameContent(path: string, existing: Buffer, wanted: Buffer): boolean {
   if (existing.equals(wanted)) return true;
-  if (!path.endsWith('.json')) return false;
+  // Only the manifest is compared as JSON: ask deploy writes it back in its own layout. A model
+  // must be byte for byte what is wanted (compact), whatever an earlier package held.
+  if (path !== 'skill.json') return false;
   try {
     return isDeepStrictEqual(JSON.parse(existing.toString('utf8')), JSON.parse(wanted.toString('utf8')));
   } catch {
