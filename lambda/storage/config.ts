@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import type { PersistenceAdapter } from 'ask-sdk-core';
-import { FileStore } from './file';
 
 /**
  * Which store keeps progress between sessions, from the environment:
@@ -28,13 +27,15 @@ export function chooseStore(env: Env, projectRoot: string): StoreChoice {
   switch (kind) {
     case 'file': {
       const dir = env.STORAGE_DIR || join(projectRoot, '.data');
+      // Each store is loaded only when chosen: a Lambda cold start never pays for the others.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { FileStore } = require('./file') as typeof import('./file');
       return { store: new FileStore(dir), description: `file store in ${dir}`, warning: null };
     }
     case 'dynamodb': {
       if (!env.DYNAMODB_TABLE) {
         return { store: null, description: 'no store', warning: 'STORAGE=dynamodb needs DYNAMODB_TABLE: progress will last one session only.' };
       }
-      // Loaded only when chosen, so other setups never pay for the AWS SDK.
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { DynamoStore } = require('./dynamodb') as typeof import('./dynamodb');
       return {
