@@ -1,6 +1,9 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { build } from 'esbuild';
+import { NO_API_CLIENT } from '../../lambda/bundle/askSdkModel';
+import { lambdaBuildOptions, substitutes } from '../../lambda/local/bundle';
 import { startDynamo } from '../../lambda/local/dynalite';
 import { lockBuild, unlockBuild } from '../support/buildLock';
 import { intentRequest, launchRequest, resolvedTechnique } from '../support/envelopes';
@@ -19,9 +22,9 @@ afterAll(() => unlockBuild());
 type Answer = { response: { outputSpeech: { ssml: string }; shouldEndSession: boolean } };
 
 /**
- * Loads the bundle in a fresh node process, outside the project (as Lambda
- * would: only what the runtime provides, here the AWS SDK via NODE_PATH),
- * and sends it `requests` one after the other.
+ * Loads the bundle in a fresh node process, outside the project and with no
+ * node_modules to fall back on (the bundle needs nothing the Lambda runtime
+ * provides, not even its AWS SDK), and sends it `requests` one after the other.
  */
 async function invokeBundle(requests: unknown[], env: Record<string, string>): Promise<{ answers: Answer[]; stderr: string }> {
   const script = `
@@ -37,18 +40,48 @@ async function invokeBundle(requests: unknown[], env: Record<string, string>): P
     execFile(
       process.execPath,
       ['--no-warnings', '-e', script],
-      { cwd: '/', encoding: 'utf8', timeout: 30_000, env: { PATH: process.env.PATH ?? '', NODE_PATH: join(root, 'node_modules'), ...env } },
+      { cwd: '/', encoding: 'utf8', timeout: 30_000, env: { PATH: process.env.PATH ?? '', ...env } },
       (error, out, err) => (error ? reject(Object.assign(error, { stderr: err })) : resolve({ stdout: out, stderr: err })),
     );
   });
   return { answers: JSON.parse(stdout) as Answer[], stderr };
 }
 
-test('npm run build writes a CommonJS bundle with a source map, the AWS SDK left out', () => {
+test('npm run build writes a CommonJS bundle with a source map, needing no AWS SDK', () => {
   expect(existsSync(bundle)).toBe(true);
   expect(existsSync(`${bundle}.map`)).toBe(true);
   expect(statSync(bundle).size).toBeGreaterThan(10_000);
-  expect(execFileSync('grep', ['-c', 'require("@aws-sdk/client-dynamodb")', bundle], { encoding: 'utf8' }).trim()).toBe('1');
+  expect(readFileSync(bundle, 'utf8')).not.toMatch(/require\("@aws-sdk\//);
+});
+
+test("the bundle carries ask-sdk-model's types only, and only the parts of ask-sdk-core the skill runs", () => {
+  const code = readFileSync(bundle, 'utf8');
+  // ask-sdk-model's service clients (the device address API's path) and ask-sdk-core's unused helpers.
+  expect(code).not.toContain('/v1/devices/');
+  expect(code).not.toMatch(/ImageHelper|RichTextContentHelper|getViewportProfile|DefaultApiClient/);
+  expect(code).toContain(NO_API_CLIENT);
+});
+
+test('no module in the Lambda bundle uses an Alexa service API client, which the bundle does not carry', async () => {
+  const { metafile } = await build({ ...lambdaBuildOptions(), write: false, metafile: true, logLevel: 'silent' });
+  const ours = Object.keys(metafile.inputs).filter((input) => !input.includes('node_modules') && !input.startsWith('lambda/bundle/'));
+  expect(ours).toContain('lambda/skill.ts');
+  const using = ours.filter((input) => /withApiClient|serviceClientFactory|ServiceClient\b/.test(readFileSync(join(root, input), 'utf8')));
+  expect(using).toEqual([]);
+});
+
+test('a skill given an API client anyway fails with words saying why, not somewhere odd', async () => {
+  const entry = `
+    const { SkillBuilders } = require('ask-sdk-core');
+    const skill = SkillBuilders.custom()
+      .addRequestHandlers({ canHandle: () => true, handle: (input) => input.responseBuilder.getResponse() })
+      .withApiClient({ invoke: async () => ({ statusCode: 200, headers: [] }) })
+      .create();
+    skill.invoke(${JSON.stringify(launchRequest())}).then(() => console.log('answered'), (error) => console.log(error.message));
+  `;
+  const out = await build({ stdin: { contents: entry, resolveDir: root, loader: 'js' }, bundle: true, platform: 'node', format: 'cjs', write: false, plugins: [substitutes], logLevel: 'silent' });
+  const printed = execFileSync(process.execPath, ['-e', out.outputFiles[0].text], { cwd: '/', encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+  expect(printed.trim()).toBe(NO_API_CLIENT);
 });
 
 test('in Lambda without a table: it answers a launch and a technique, and warns once that progress lasts one session', async () => {
