@@ -40,13 +40,13 @@ function startWriter(script: string, options: WriterOptions): Running {
   const child = spawn(process.execPath, [script, JSON.stringify(options)], { env: { PATH: process.env.PATH ?? '', AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local' } });
   const lines: WriterLine[] = [];
   let buffer = '';
-  child.stdout?.on('data', (chunk: Buffer) => {
+  child.stdout.on('data', (chunk: Buffer) => {
     buffer += chunk.toString();
     const complete = buffer.split('\n');
     buffer = complete.pop() ?? '';
     for (const line of complete) if (line.trim()) lines.push(JSON.parse(line) as WriterLine);
   });
-  child.stderr?.resume();
+  child.stderr.resume();
   const done = new Promise<void>((resolve) => child.on('exit', () => resolve()));
   return { child, lines, done };
 }

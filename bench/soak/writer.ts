@@ -111,7 +111,7 @@ async function main(options: WriterOptions): Promise<void> {
     const started = performance.now();
     const response: ResponseEnvelope = await skill.invoke(request(intent, fresh));
     const ms = performance.now() - started;
-    attributes = (response.sessionAttributes ?? {}) as Record<string, unknown>;
+    attributes = (response.sessionAttributes ?? {});
     print({ kind: 'answer', user: options.user, pid: process.pid, revision: Number(attributes.revision ?? 0), state: attributes.guide, told: attributes.storeTrouble === true, ms });
   }
 }

@@ -47,7 +47,7 @@ export function reduce(state: GuideState, command: Command): Reply {
 
 /** What the answer ended with, when that changes what the next short words mean. */
 function saidIn(say: readonly Message[], phase: Phase): Said | null {
-  const last = say[say.length - 1];
+  const last = say.at(-1);
   if (say.some((m) => m.kind === 'techniqueList')) return 'list';
   return last?.kind === 'knowledge' && phase.at === 'step' ? 'aside' : null;
 }

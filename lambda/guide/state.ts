@@ -97,12 +97,15 @@ export const INITIAL_STATE: GuideState = {
 };
 
 export function isValidState(state: GuideState): boolean {
+  // It is handed tampered states (the tests, the fuzzer): fields are read as anything, not as the type promises.
+  const fields: { readonly [K in keyof GuideState]?: unknown } = state;
   const { phase } = state;
-  if (state.v !== STATE_VERSION || !isCount(state.turns, MAX_TURNS) || !isCount(state.nexts, MAX_NEXTS)) return false;
-  if (typeof state.safetyHeard !== 'boolean' || typeof state.prefs?.timing !== 'boolean' || !PACES.includes(state.prefs?.pace)) return false;
+  const prefs = fields.prefs as { readonly timing?: unknown; readonly pace?: unknown } | null | undefined;
+  if (fields.v !== STATE_VERSION || !isCount(state.turns, MAX_TURNS) || !isCount(state.nexts, MAX_NEXTS)) return false;
+  if (typeof state.safetyHeard !== 'boolean' || typeof prefs?.timing !== 'boolean' || !PACES.includes(prefs.pace as Pace)) return false;
   if (!Array.isArray(state.skipped) || state.skipped.length > MAX_SKIPPED || !state.skipped.every(isSpot)) return false;
   if (state.back !== null && !isAt(state.back)) return false;
-  if (state.said !== null && state.said !== 'list' && state.said !== 'aside') return false;
+  if (fields.said !== null && fields.said !== 'list' && fields.said !== 'aside') return false;
   switch (phase.at) {
     case 'menu':
       return isTechniqueId(phase.offer);

@@ -1,6 +1,7 @@
 import type { IntentRequest } from 'ask-sdk-model';
 import type { Command } from '../guide/commands';
 import type { Voice } from '../voice/i18n';
+import { isRecord } from '../json';
 import { bothFeetSlot, concernSlot, paceSlot, stepSlot, techniqueSlot } from './slots';
 
 /**
@@ -49,7 +50,9 @@ export const HANDLED_INTENTS: readonly string[] = Object.keys(INTENT_COMMANDS);
  * newer than the code, a forged request) is treated as not understood.
  */
 export function intentCommand(request: IntentRequest, voice: Voice): Command {
-  const name: unknown = request.intent?.name;
+  // Typed as always there, but a forged request may carry no intent.
+  const intent: unknown = request.intent;
+  const name = isRecord(intent) ? intent.name : undefined;
   const toCommand = typeof name === 'string' && Object.prototype.hasOwnProperty.call(INTENT_COMMANDS, name) ? INTENT_COMMANDS[name] : undefined;
   return toCommand ? toCommand(request, voice) : { type: 'fallback' };
 }

@@ -1,6 +1,7 @@
 import type { Intent } from 'ask-sdk-model';
 import { isTechniqueId, type TechniqueId } from '../guide/catalog';
 import { CONCERNS, type Concern, type PaceChange } from '../guide/commands';
+import { isRecord } from '../json';
 
 /**
  * Reading slots: the only place that knows how Alexa encodes what was heard.
@@ -35,10 +36,10 @@ export function bothFeetSlot(intent: Intent | undefined, slotName = 'feet'): boo
 function resolvedId<T extends string>(intent: Intent | undefined, slotName: string, accept: (id: unknown) => id is T): T | null {
   const authorities: unknown = intent?.slots?.[slotName]?.resolutions?.resolutionsPerAuthority;
   if (!Array.isArray(authorities)) return null;
-  for (const authority of authorities) {
-    if (authority?.status?.code !== 'ER_SUCCESS_MATCH' || !Array.isArray(authority.values)) continue;
-    for (const match of authority.values) {
-      const id: unknown = match?.value?.id;
+  for (const authority of authorities as readonly unknown[]) {
+    if (!isRecord(authority) || !isRecord(authority.status) || authority.status.code !== 'ER_SUCCESS_MATCH' || !Array.isArray(authority.values)) continue;
+    for (const match of authority.values as readonly unknown[]) {
+      const id = isRecord(match) && isRecord(match.value) ? match.value.id : undefined;
       if (accept(id)) return id;
     }
   }

@@ -2,13 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { VirtualAlexa } from 'virtual-alexa';
-import { Utterance, type IModel } from 'virtual-core';
+import { Utterance, type IModel, type IntentSlot } from 'virtual-core';
 import { SamplePhrase } from 'virtual-core/lib/src/SampleUtterances';
 import { parseSpokenNumber } from '../handlers/slots';
 import { voiceFor } from '../voice/i18n';
 import { stopWordsFor, withoutFillers } from './fillers';
 import { languageProfile, type LanguageProfile } from './language';
-import type { InteractionModel } from './model';
+import { phrasesOf, type InteractionModel } from './model';
 import { NearestSample } from './nearest';
 import { PROJECT_ROOT } from './projectRoot';
 import { digitsForNumberWords, numberWordsForDigits } from './spokenNumbers';
@@ -23,6 +23,7 @@ import { digitsForNumberWords, numberWordsForDigits } from './spokenNumbers';
 // virtual-core compiles every sample's pattern again for every utterance it
 // tries (thousands of samples a model, generated from the grammars); the
 // pattern depends only on the sample, so it is compiled once.
+// eslint-disable-next-line @typescript-eslint/unbound-method -- the original, kept to be called with .call(this) on each sample
 const compile = SamplePhrase.prototype.regex;
 SamplePhrase.prototype.regex = function cachedRegex(this: SamplePhrase & { compiled?: RegExp }): RegExp {
   this.compiled ??= compile.call(this);
@@ -33,6 +34,7 @@ SamplePhrase.prototype.regex = function cachedRegex(this: SamplePhrase & { compi
 // utterance must start with the words before its first slot. Most samples fail that at the
 // first letters, so they are turned away before virtual-core cleans the utterance and runs the
 // pattern; the rest go through virtual-core unchanged, so what matches is exactly what it decides.
+// eslint-disable-next-line @typescript-eslint/unbound-method -- the original, kept to be called with .call(this) on each sample
 const test = SamplePhrase.prototype.matchesUtterance;
 const NO_MATCH = { matches: () => false };
 /** Punctuation virtual-core drops from an utterance before matching (SamplePhraseTest). */
@@ -43,6 +45,7 @@ SamplePhrase.prototype.matchesUtterance = function quickTest(this: SamplePhrase 
   if (this.start === undefined) {
     const head = this.phrase.split('{')[0].trim();
     // Only plain letters and spaces whose case maps one to one compare safely without the pattern.
+    // eslint-disable-next-line @typescript-eslint/no-misused-spread -- code points on purpose: each one's case mapping is checked
     const plain = /^[\p{L}\p{M} ']*$/u.test(head) && [...head].every((c) => c.toLowerCase().length === 1 && c.toUpperCase().length === 1);
     this.start = plain ? head.toLowerCase() : null;
   }
@@ -57,6 +60,15 @@ SamplePhrase.prototype.matchesUtterance = function quickTest(this: SamplePhrase 
 };
 
 export type SkillHandler = (event: RequestEnvelope) => Promise<ResponseEnvelope>;
+
+/**
+ * The parts of an outgoing envelope the filter reshapes. virtual-alexa hands
+ * over the raw JSON envelope (typed `any`), whose request depends on its type.
+ */
+interface OutgoingEnvelope {
+  context: { System: { device: { supportedInterfaces: Record<string, unknown> } }; Viewport?: unknown };
+  request: Record<string, unknown>;
+}
 
 export interface TurnResult {
   /** The intent the text resolved to; 'LaunchRequest' for opening the skill. */
@@ -127,7 +139,7 @@ export class Conversation {
     this.numberWords = voiceFor(this.locale).numbers;
     this.wordsToSpace = this.profile.spaced
       ? []
-      : [...(model.interactionModel.languageModel.types ?? []).flatMap((type) => (type.values ?? []).flatMap((v) => [v.name.value, ...(v.name.synonyms ?? [])])), ...Object.keys(this.numberWords)]
+      : [...(model.interactionModel.languageModel.types ?? []).flatMap((type) => (type.values ?? []).flatMap(phrasesOf)), ...Object.keys(this.numberWords)]
           .map((word) => word.toLowerCase())
           .sort((a, b) => b.length - a.length);
     this.alexa = VirtualAlexa.Builder()
@@ -139,9 +151,7 @@ export class Conversation {
       .create();
     if (options.userId) this.alexa.context().user().setID(options.userId);
     // Requests are shaped on their way out: a screen device, and touches sent as APL UserEvents.
-    // `any`: virtual-alexa hands over the raw JSON envelope, whose shape depends on the request type.
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    this.alexa.filter((request: Record<string, any>) => {
+    this.alexa.filter((request: OutgoingEnvelope) => {
       if (options.screen) {
         request.context.System.device.supportedInterfaces = {
           ...request.context.System.device.supportedInterfaces,
@@ -235,7 +245,7 @@ export class Conversation {
   /** Alexa closing the session on its own (the user walked away). */
   async endSession(): Promise<ResponseEnvelope | undefined> {
     if (!this.inSession) return undefined;
-    return (await this.alexa.endSession()) as unknown as ResponseEnvelope;
+    return await this.alexa.endSession();
   }
 
   /**
@@ -261,10 +271,12 @@ export class Conversation {
     for (const candidate of [...withSpaces(forms).flatMap((form) => [form, digitsForNumberWords(form, this.numberWords)]), ...withSpaces(inWords)]) {
       const utterance = new Utterance(model, candidate);
       if (!utterance.matched()) continue;
-      const intent = utterance.intent() as string;
+      const intent = utterance.intent();
       const slots = utterance.toJSON() as Record<string, string>;
-      for (const slot of model.intentSchema.intent(intent).slots ?? []) {
-        const value = slots[slot.name];
+      // virtual-core leaves `slots` null on an intent without any, whatever its type says.
+      const declared = model.intentSchema.intent(intent).slots as readonly IntentSlot[] | null;
+      for (const slot of declared ?? []) {
+        const value = slots[slot.name] as string | undefined;
         if (slot.type === 'AMAZON.NUMBER' && value !== undefined) {
           const n = parseSpokenNumber(value, this.numberWords);
           if (n !== null) slots[slot.name] = String(n);
@@ -277,15 +289,17 @@ export class Conversation {
 
   private result(intent: string, matched: boolean, raw: unknown, guessed = false): TurnResult {
     const response = raw as ResponseEnvelope;
-    const ssml = ssmlOf(response.response?.outputSpeech);
-    const repromptSsml = response.response?.reprompt ? ssmlOf(response.response.reprompt.outputSpeech) : null;
+    // Whatever the handler sent comes back as it was: read it as possibly without a body.
+    const body = (raw as Partial<ResponseEnvelope>).response;
+    const ssml = ssmlOf(body?.outputSpeech);
+    const repromptSsml = body?.reprompt ? ssmlOf(body.reprompt.outputSpeech) : null;
     return {
       intent,
       matched,
       guessed,
       speech: plainText(ssml),
       reprompt: repromptSsml === null ? null : plainText(repromptSsml),
-      ended: response.response?.shouldEndSession === true,
+      ended: body?.shouldEndSession === true,
       ssml,
       response,
     };

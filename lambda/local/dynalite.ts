@@ -36,7 +36,7 @@ export async function startDynamo(table = 'foot-massage-progress'): Promise<Loca
         : new Promise<void>((resolve) => {
             stopped = true;
             server.close(() => resolve());
-            server.closeAllConnections?.();
+            server.closeAllConnections();
           }),
   };
 }

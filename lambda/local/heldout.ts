@@ -51,7 +51,7 @@ type ModelTypes = readonly { readonly name: string; readonly values: readonly { 
 
 /** Measures one set of phrasings against one locale's committed model. */
 export function measure(locale: string, phrases: readonly HeldOutPhrase[], root: string = PROJECT_ROOT): SetResult {
-  const conversation = new Conversation({ locale, handler: () => Promise.reject(new Error('nothing is sent while measuring')) as Promise<ResponseEnvelope> });
+  const conversation = new Conversation({ locale, handler: () => Promise.reject<ResponseEnvelope>(new Error('nothing is sent while measuring')) });
   const model = JSON.parse(readFileSync(join(root, 'interaction-models', `${locale}.json`), 'utf8')) as { interactionModel: { languageModel: { types: ModelTypes } } };
   const key = phraseKey(languageProfile(locale, root).spaced);
   const ids = new Map<string, Map<string, string>>();
@@ -69,14 +69,16 @@ export function measure(locale: string, phrases: readonly HeldOutPhrase[], root:
       continue;
     }
     const got: Record<string, string> = {};
-    if (understood.slots.technique !== undefined) got.technique = idOf('TechniqueName', understood.slots.technique) ?? `?${understood.slots.technique}`;
-    if (understood.slots.pace !== undefined) got.pace = idOf('PaceName', understood.slots.pace) ?? `?${understood.slots.pace}`;
-    const step = understood.slots.stepNumber ?? idOf('StepOrdinal', understood.slots.stepOrdinal);
+    // Only the slots the text filled are there.
+    const slots: Partial<Record<string, string>> = understood.slots;
+    if (slots.technique !== undefined) got.technique = idOf('TechniqueName', slots.technique) ?? `?${slots.technique}`;
+    if (slots.pace !== undefined) got.pace = idOf('PaceName', slots.pace) ?? `?${slots.pace}`;
+    const step = slots.stepNumber ?? idOf('StepOrdinal', slots.stepOrdinal);
     if (step !== undefined) got.step = step;
     // A concern or "both feet" refines an answer that is right without it: scored only where the
     // phrasing was written with one (phrasings older than those slots name none).
-    if (understood.slots.concern !== undefined && phrase.slots?.concern !== undefined) got.concern = idOf('SafetyConcern', understood.slots.concern) ?? `?${understood.slots.concern}`;
-    if (understood.slots.feet !== undefined && phrase.slots?.feet !== undefined) got.feet = idOf('FootScope', understood.slots.feet) ?? `?${understood.slots.feet}`;
+    if (slots.concern !== undefined && phrase.slots?.concern !== undefined) got.concern = idOf('SafetyConcern', slots.concern) ?? `?${slots.concern}`;
+    if (slots.feet !== undefined && phrase.slots?.feet !== undefined) got.feet = idOf('FootScope', slots.feet) ?? `?${slots.feet}`;
     const description = describeExpected({ say: phrase.say, intent: understood.intent, slots: got });
     if (description !== expected) misses.push({ say: phrase.say, expected, got: description });
   }

@@ -1,4 +1,4 @@
-import type { InteractionModel } from './model';
+import { phrasesOf, type InteractionModel } from './model';
 
 /**
  * The nearest sample, for text that matches none exactly. Alexa's language
@@ -22,7 +22,7 @@ export class NearestSample {
     private readonly spaced = true,
   ) {
     for (const type of model.interactionModel.languageModel.types ?? []) {
-      const all = (type.values ?? []).flatMap((v) => [v.name.value, ...(v.name.synonyms ?? [])]).map((p) => p.toLowerCase());
+      const all = (type.values ?? []).flatMap(phrasesOf).map((p) => p.toLowerCase());
       this.phrases.set(type.name, all.sort((a, b) => b.length - a.length));
     }
   }

@@ -39,7 +39,7 @@ function parseArgs(argv: readonly string[]): Options {
 /** The store listing's example phrases (checked by npm run check to work): how to open the skill, and a one-shot request. */
 function listedExamples(locale: string): { open?: string; oneShot?: string } {
   try {
-    const manifest = JSON.parse(readFileSync(join(PROJECT_ROOT, 'skill.json'), 'utf8')) as { manifest: { publishingInformation: { locales: Record<string, { examplePhrases?: string[] }> } } };
+    const manifest = JSON.parse(readFileSync(join(PROJECT_ROOT, 'skill.json'), 'utf8')) as { manifest: { publishingInformation: { locales: Partial<Record<string, { examplePhrases?: string[] }>> } } };
     const [open, oneShot] = manifest.manifest.publishingInformation.locales[locale]?.examplePhrases ?? [];
     return { ...(open ? { open } : {}), ...(oneShot ? { oneShot } : {}) };
   } catch {
@@ -59,7 +59,9 @@ async function main(): Promise<void> {
   const skill = buildSkill({ store: storage.store, log: () => undefined });
   // One terminal user, the same on every run, so progress saved today is offered back tomorrow.
   const conversation = new Conversation({ locale: options.locale, userId: LOCAL_USER, forgiving: true, handler: (event) => skill.invoke(event) });
-  const interactive = process.stdin.isTTY === true;
+  // Typed as always set, but a piped stdin has no isTTY at all.
+  const stdin: { readonly isTTY?: boolean } = process.stdin;
+  const interactive = stdin.isTTY === true;
 
   // The examples come from the locale's own model, so they are in the language being spoken.
   const examples = { ...conversation.examples(), ...listedExamples(options.locale) };

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
+import { errorText } from '../envelope';
 import { kindErrorAnswer } from '../skill';
 import { readBody } from './body';
 import type { SigningCertificates } from './certificates';
@@ -58,7 +59,7 @@ function asJson(answer: ResponseEnvelope, envelope: unknown, who: Who, log: LogL
   try {
     return JSON.stringify(answer);
   } catch (error) {
-    log(JSON.stringify({ level: 'error', event: 'request-unanswerable', requestId: who.requestId, user: who.user, error: String((error as Error)?.message ?? error).slice(0, 300) }));
+    log(JSON.stringify({ level: 'error', event: 'request-unanswerable', requestId: who.requestId, user: who.user, error: errorText(error).slice(0, 300) }));
     return JSON.stringify(kindErrorAnswer(envelope));
   }
 }

@@ -157,7 +157,7 @@ export function validateChain(pem: string, roots: readonly X509Certificate[], no
   for (let i = 0; i < chain.length; i += 1) {
     const certificate = chain[i];
     if (roots.some((root) => root.fingerprint256 === certificate.fingerprint256 || issuedBy(certificate, root))) return { key: signing.publicKey, until };
-    const issuer = chain[i + 1];
+    const issuer = chain.at(i + 1);
     if (!issuer || !issuer.ca || !issuedBy(certificate, issuer)) break;
   }
   throw new CertificateError('certificate chain does not reach a trusted root');

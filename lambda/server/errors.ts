@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { errorText } from '../envelope';
 
 /**
  * Our one error path: every refusal, on every route and at every stage (body
@@ -68,7 +69,7 @@ export function answerError(req: IncomingMessage, res: ServerResponse, error: un
     refuse(req, res, error.status, error.reason, who, log, headers, error.detail);
     return;
   }
-  log(JSON.stringify({ level: 'error', event: 'request-failed', requestId: who.requestId, user: who.user, error: String((error as Error)?.message ?? error).slice(0, 300) }));
+  log(JSON.stringify({ level: 'error', event: 'request-failed', requestId: who.requestId, user: who.user, error: errorText(error).slice(0, 300) }));
   sendJson(res, 500, { error: 'internal error', requestId: who.requestId }, { connection: 'close' });
 }
 

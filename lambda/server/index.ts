@@ -87,7 +87,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (path === '/' && req.method === 'POST') return answerAlexa(req, res, alexa, closing());
     if (path === '/health' && (req.method === 'GET' || req.method === 'HEAD')) {
       // Draining: a load balancer stops sending here before the connections go.
-      return sendJson(res, draining ? 503 : 200, { status: draining ? 'draining' : 'ok' }, closing());
+      sendJson(res, draining ? 503 : 200, { status: draining ? 'draining' : 'ok' }, closing()); return;
     }
     const known = path === '/' || path === '/health';
     if (known) refuse(req, res, 405, 'method not allowed', NOBODY, log, { allow: path === '/' ? 'POST' : 'GET, HEAD', ...closing() });

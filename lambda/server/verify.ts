@@ -54,7 +54,6 @@ export function certificateUrl(raw: string): string {
   const refuse = (): never => {
     throw new Refusal(400, 'bad certificate url');
   };
-  // eslint-disable-next-line no-control-regex
   if (raw.length > 2048 || /[\s\\\u0000-\u001f\u007f]/.test(raw)) refuse();
   const path = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*([^?#]*)/i.exec(raw)?.[1];
   if (path === undefined || dotSegments(path)) refuse();

@@ -218,7 +218,7 @@ function parseObject(text: string): Record<string, unknown> | null {
 }
 
 function isMissing(error: unknown): boolean {
-  return (error as NodeJS.ErrnoException)?.code === 'ENOENT';
+  return isRecord(error) && error.code === 'ENOENT';
 }
 
 /** Makes the link itself durable; some file systems cannot open a folder, which is fine. */

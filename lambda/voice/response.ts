@@ -1,5 +1,5 @@
 import { getSupportedInterfaces, type HandlerInput } from 'ask-sdk-core';
-import type { Response } from 'ask-sdk-model';
+import type { Response, SupportedInterfaces } from 'ask-sdk-model';
 import { isWaiting, type Message } from '../guide/messages';
 import type { Reply } from '../guide/reduce';
 import { localeOf } from '../envelope';
@@ -16,7 +16,9 @@ export function voiceOf(input: HandlerInput): Voice {
 /** Only a device that says it renders APL gets a screen; every device gets the card. */
 export function supportsApl(input: HandlerInput): boolean {
   try {
-    return Boolean(getSupportedInterfaces(input.requestEnvelope)?.['Alexa.Presentation.APL']);
+    // A forged request's device may list no interfaces at all, whatever the type says.
+    const interfaces = getSupportedInterfaces(input.requestEnvelope) as SupportedInterfaces | undefined;
+    return Boolean(interfaces?.['Alexa.Presentation.APL']);
   } catch {
     return false;
   }

@@ -87,7 +87,7 @@ const templatePath = join(root, 'infrastructure', 'cfn-deployer', 'skill-stack.y
 const template = parse(readFileSync(templatePath, 'utf8'), { customTags: CFN_TAGS }) as Template;
 
 function resource(name: string, type: string): Record<string, unknown> {
-  expect(template.Resources[name]?.Type).toBe(type);
+  expect((template.Resources[name] as Resource | undefined)?.Type).toBe(type);
   return template.Resources[name].Properties;
 }
 const asList = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
@@ -115,7 +115,7 @@ describe('the CloudFormation template (infrastructure/cfn-deployer/skill-stack.y
     const names = new Set([...Object.keys(template.Parameters), ...Object.keys(template.Resources)]);
     const seen: string[] = [];
     const walk = (node: unknown): void => {
-      if (Array.isArray(node)) return node.forEach(walk);
+      if (Array.isArray(node)) { node.forEach(walk); return; }
       if (typeof node !== 'object' || node === null) return;
       for (const [key, value] of Object.entries(node)) {
         if (key === 'Ref' && typeof value === 'string') seen.push(value);
@@ -302,7 +302,7 @@ describe('npm run package', () => {
   });
 
   test('build/lambda/locales/ holds every language and regional file, as in the source', () => {
-    const files = (dir: string) => (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => f.endsWith('.json')).sort();
+    const files = (dir: string) => (readdirSync(dir, { recursive: true, encoding: 'utf8' })).filter((f) => f.endsWith('.json')).sort();
     expect(files(join(lambda, 'locales'))).toEqual(files(join(root, 'lambda', 'locales')));
     expect(files(join(lambda, 'locales'))).toContain(join('de', 'translation.json'));
   });

@@ -30,7 +30,7 @@ interface Served {
   readonly port: number;
   readonly child: ChildProcess;
   readonly storageDir: string;
-  output(): string;
+  readonly output: () => string;
 }
 
 const children: ChildProcess[] = [];
@@ -86,7 +86,13 @@ async function start(options: Partial<ServerOptions> = {}): Promise<InProcess> {
 /** A certificate source that serves the self-made chain, counting downloads. */
 function servedChain(pem: () => string = () => signing.chain): { fetch: CertificateFetcher; urls: string[] } {
   const urls: string[] = [];
-  return { urls, fetch: async (url) => (urls.push(url), pem()) };
+  return {
+    urls,
+    fetch: (url) => {
+      urls.push(url);
+      return Promise.resolve(pem());
+    },
+  };
 }
 
 /** startServer checking signatures and timestamps against the self-made CA. */
@@ -143,6 +149,13 @@ function expectShortError(body: string, reason: string | RegExp, requestId: unkn
   expect(body).not.toMatch(/\bat |[/\\]|Error|node:|\.[jt]s\b|node_modules/);
 }
 
+/** A body the server sent: an Alexa response, or a refusal's `{ error, requestId }`. */
+interface Answer {
+  readonly response?: { readonly outputSpeech?: { readonly ssml?: string } };
+  readonly error?: string;
+}
+const answerOf = (body: string): Answer => JSON.parse(body) as Answer;
+
 /** The body of a raw HTTP response. */
 const bodyOf = (response: string): string => response.slice(response.indexOf('\r\n\r\n') + 4);
 
@@ -150,7 +163,7 @@ test('with --insecure-local it answers a real HTTP POST, warns loudly, and has a
   const { url, output } = await serve(['--insecure-local']);
   const answer = await post(url, launch());
   expect(answer.status).toBe(200);
-  expect(JSON.parse(answer.body).response.outputSpeech.ssml).toMatch(/Welcome to Foot Massage Guide/);
+  expect(answerOf(answer.body).response?.outputSpeech?.ssml).toMatch(/Welcome to Foot Massage Guide/);
   expect(output()).toMatch(/WARNING: --insecure-local: Alexa request signatures and timestamps are NOT verified/);
   const health = await fetch(`${url}/health`);
   expect(health.status).toBe(200);
@@ -223,7 +236,7 @@ test('by default, unsigned requests and bad certificate URLs are refused with 40
   for (const certUrl of ['https://evil.example.com/echo.api/cert.pem', 'https://s3.amazonaws.com/echo.api/../evil/cert.pem']) {
     const badCert = await post(url, launch(), { signaturecertchainurl: certUrl, 'signature-256': 'c2lnbmF0dXJl' });
     expect(badCert.status).toBe(400);
-    expect(JSON.parse(badCert.body).error).toBe('bad certificate url');
+    expect(answerOf(badCert.body).error).toBe('bad certificate url');
   }
   expect(readdirSync(storageDir)).toEqual([]);
 }, 30_000);
@@ -312,11 +325,11 @@ test('timestamps: unreadable, stale, or in the future are refused; a skill event
   ]) {
     const answer = await post(url, launch({ timestamp }));
     expect([timestamp, answer.status]).toEqual([timestamp, 400]);
-    expect(JSON.parse(answer.body).error).toBe(reason);
+    expect(answerOf(answer.body).error).toBe(reason);
   }
   const noTimestamp = JSON.parse(launch()) as { request: Record<string, unknown> };
   delete noTimestamp.request.timestamp;
-  expect(JSON.parse((await post(url, JSON.stringify(noTimestamp))).body).error).toBe('unreadable timestamp');
+  expect(answerOf((await post(url, JSON.stringify(noTimestamp))).body).error).toBe('unreadable timestamp');
   expect((await post(url, launch({ timestamp: at(-100_000) }))).status).toBe(200);
   expect((await post(url, launch({ timestamp: at(100_000) }))).status).toBe(200);
   const lateEvent = envelope({ type: 'AlexaSkillEvent.SkillEnabled', timestamp: at(-30 * 60_000) });
@@ -329,26 +342,26 @@ test('signatures: a signed request is answered; a forged one, a wrong certificat
   const body = launch();
   const signed = await postSigned(url, body);
   expect(signed.status).toBe(200);
-  expect(JSON.parse(signed.body).response.outputSpeech.ssml).toMatch(/Welcome to Foot Massage Guide/);
+  expect(answerOf(signed.body).response?.outputSpeech?.ssml).toMatch(/Welcome to Foot Massage Guide/);
 
   const forged = await post(url, body, { signaturecertchainurl: CERT_URL, 'signature-256': signing.sign(`${body} `) });
   expect(forged.status).toBe(400);
-  expectShortError(forged.body, 'bad signature', JSON.parse(body).request.requestId);
+  expectShortError(forged.body, 'bad signature', (JSON.parse(body) as { request: { requestId: string } }).request.requestId);
   // The body is checked as sent, byte for byte.
   expect((await post(url, `${body} `, { signaturecertchainurl: CERT_URL, 'signature-256': signing.sign(body) })).status).toBe(400);
   expect((await post(url, body, { signaturecertchainurl: CERT_URL, 'signature-256': 'not base64 at all!' })).status).toBe(400);
   expect(good.urls).toEqual([CERT_URL]); // one download for all of them
 
   const wrongName = await startSigned(servedChain(() => signing.wrongNameChain).fetch);
-  expect(JSON.parse((await postSigned(wrongName.url, body)).body).error).toBe('certificate refused');
+  expect(answerOf((await postSigned(wrongName.url, body)).body).error).toBe('certificate refused');
   expect(wrongName.lines.join('\n')).toMatch(/echo-api\.amazon\.com missing/);
   const untrusted = await start({ verifySignature: true, verifyTimestamp: true, certificates: { fetch: servedChain().fetch, roots: [] } });
-  expect(JSON.parse((await postSigned(untrusted.url, body)).body).error).toBe('certificate refused');
+  expect(answerOf((await postSigned(untrusted.url, body)).body).error).toBe('certificate refused');
   // Our certificates are valid for 20 days: 40 days from now, the chain has expired.
   const later = await startSigned(servedChain().fetch, { verifyTimestamp: false, certificates: { fetch: servedChain().fetch, roots: [signing.root], now: () => Date.now() + 40 * 86_400_000 } });
-  expect(JSON.parse((await postSigned(later.url, body)).body).error).toBe('certificate refused');
+  expect(answerOf((await postSigned(later.url, body)).body).error).toBe('certificate refused');
   const garbage = await startSigned(servedChain(() => 'not a certificate').fetch);
-  expect(JSON.parse((await postSigned(garbage.url, body)).body).error).toBe('certificate refused');
+  expect(answerOf((await postSigned(garbage.url, body)).body).error).toBe('certificate refused');
 });
 
 test('certificate URLs are held to Amazon\'s rules after normalising, and `..` segments are refused before any download', async () => {
@@ -374,7 +387,7 @@ test('certificate URLs are held to Amazon\'s rules after normalising, and `..` s
     'not a url',
   ]) {
     const answer = await postSigned(url, body, bad);
-    expect([bad, answer.status, JSON.parse(answer.body).error]).toEqual([bad, 400, 'bad certificate url']);
+    expect([bad, answer.status, answerOf(answer.body).error]).toEqual([bad, 400, 'bad certificate url']);
   }
   expect(source.urls).toEqual([]);
   // Case in scheme and host, and an explicit :443, are the same URL.
@@ -391,15 +404,15 @@ test('certificate downloads: a hanging one is abandoned at the fetch bound, and 
   const { url, lines } = await startSigned(hanging, { limits: { certificateFetchMs: 200 } });
   const first = await postSigned(url, launch());
   expect(first.status).toBe(400);
-  expect(JSON.parse(first.body).error).toBe('certificate refused');
+  expect(answerOf(first.body).error).toBe('certificate refused');
   expect((await postSigned(url, launch())).status).toBe(400);
   expect(calls).toBe(1);
   expect(lines.join('\n')).toMatch(/certificate download took longer than 200 ms/);
 
   let failing = 0;
-  const broken = await startSigned(async () => {
+  const broken = await startSigned(() => {
     failing += 1;
-    throw new Error('503 from S3');
+    return Promise.reject(new Error('503 from S3'));
   });
   for (let i = 0; i < 5; i += 1) expect((await postSigned(broken.url, launch())).status).toBe(400);
   expect(failing).toBe(1);
@@ -461,7 +474,7 @@ test('null or deeply nested session attributes get the kind answer the Lambda gi
   const nullAttributes = envelope({ type: 'LaunchRequest' }, { newSession: true, attributes: null as unknown as Record<string, unknown> });
   const answer = await post(url, JSON.stringify(nullAttributes));
   expect(answer.status).toBe(200);
-  expect(JSON.parse(answer.body).response.outputSpeech.ssml).toMatch(/Foot Massage Guide/);
+  expect(answerOf(answer.body).response?.outputSpeech?.ssml).toMatch(/Foot Massage Guide/);
 
   const deep = `{"guide":${'['.repeat(30_000)}${']'.repeat(30_000)}}`;
   for (const type of ['LaunchRequest', 'IntentRequest', 'Messaging.MessageReceived']) {
@@ -469,7 +482,7 @@ test('null or deeply nested session attributes get the kind answer the Lambda gi
     const reply = await post(url, text);
     expect([type, reply.status]).toEqual([type, 200]);
     expect(reply.body).not.toMatch(/stack|Maximum call|Error/);
-    const ssml: unknown = JSON.parse(reply.body).response.outputSpeech?.ssml;
+    const ssml: unknown = answerOf(reply.body).response?.outputSpeech?.ssml;
     expect([type, ssml]).toEqual([type, expect.stringMatching(/something went wrong/)]);
   }
   errors.mockRestore();
@@ -483,7 +496,7 @@ test('events (request types the skill does not handle, sent outside a session) g
     const answer = await post(url, JSON.stringify(event));
     expect([type, answer.status]).toEqual([type, 200]);
     expect(JSON.parse(answer.body)).toMatchObject({ version: '1.0', response: {} });
-    expect(JSON.parse(answer.body).response).toEqual({});
+    expect(answerOf(answer.body).response).toEqual({});
   }
   expect(readdirSync(storageDir)).toEqual([]);
 });

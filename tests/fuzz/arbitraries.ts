@@ -216,7 +216,7 @@ function slotsArb(intent: string): fc.Arbitrary<Json> {
     { arbitrary: withOwn, weight: own.length ? 6 : 1 },
     { arbitrary: record, weight: 2 },
     { arbitrary: fc.constant<Json>({}), weight: 1 },
-    { arbitrary: fc.dictionary(textArb, wrongArb, { maxKeys: 3 }) as fc.Arbitrary<Json>, weight: 1 },
+    { arbitrary: fc.dictionary(textArb, wrongArb, { maxKeys: 3 }), weight: 1 },
     { arbitrary: wrongArb, weight: 1 },
   );
 }
@@ -301,7 +301,7 @@ const touchArb: fc.Arbitrary<RequestCase> = fc
       token: fc.constantFrom<Json>('guide', 'other', ''),
       arguments: fc.oneof(
         { arbitrary: fc.tuple(fc.constantFrom(...TOUCH_ACTIONS), fc.array(wrongArb, { maxLength: 2 })).map(([a, rest]): Json => [a, ...rest]), weight: 4 },
-        { arbitrary: fc.array(wrongArb, { maxLength: 4 }) as fc.Arbitrary<Json>, weight: 1 },
+        { arbitrary: fc.array(wrongArb, { maxLength: 4 }), weight: 1 },
         { arbitrary: wrongArb, weight: 1 },
       ),
       source: fc.constantFrom<Json>({ type: 'TouchWrapper', handler: 'Press', id: 'next' }, null, 'x'),
@@ -311,8 +311,8 @@ const touchArb: fc.Arbitrary<RequestCase> = fc
   )
   .map((r): RequestCase => {
     const args: unknown = (r as JsonObject).arguments;
-    const action = Array.isArray(args) ? args[0] : undefined;
-    const known = typeof action === 'string' && (TOUCH_ACTIONS.slice(0, 6 + TECHNIQUE_IDS.length) as string[]).includes(action);
+    const action: unknown = Array.isArray(args) ? args[0] : undefined;
+    const known = typeof action === 'string' && (TOUCH_ACTIONS.slice(0, 6 + TECHNIQUE_IDS.length)).includes(action);
     return { kind: known ? 'touch' : 'unknownType', request: { type: 'Alexa.Presentation.APL.UserEvent', ...(r as JsonObject) } };
   });
 
@@ -380,7 +380,8 @@ const wrongTypedStateArb: fc.Arbitrary<Json> = fc
       fc.constantFrom(...PHASE_FIELDS).map((f) => ['phase', f]),
       fc.constantFrom(...PREFS_FIELDS).map((f) => ['prefs', f]),
     ),
-    fc.oneof(wrongArb, fc.constantFrom<Json | 'DELETE'>('DELETE', -1, 1.5, 1e21, 'step', 'warmUp', 3, 99, 'slow', 'SLOW', '2', 1, 2, 0)),
+    // 'DELETE' (a string, so a Json) removes the field.
+    fc.oneof(wrongArb, fc.constantFrom<Json>('DELETE', -1, 1.5, 1e21, 'step', 'warmUp', 3, 99, 'slow', 'SLOW', '2', 1, 2, 0)),
   )
   .map(([state, path, value]) => {
     const copy = JSON.parse(JSON.stringify(state)) as JsonObject;
@@ -434,7 +435,7 @@ const guideArb: fc.Arbitrary<Json> = fc.oneof(
   { arbitrary: wrongTypedStateArb, weight: 4 },
   { arbitrary: fc.constantFrom<Json>({ v: 99, phase: { at: 'step', technique: 'relaxHeel', step: 1 } }, { v: '2' }, { v: 2 }, { v: 1 }, {}), weight: 1 },
   { arbitrary: fc.jsonValue({ maxDepth: 4 }) as fc.Arbitrary<Json>, weight: 1 },
-  { arbitrary: fc.anything({ maxDepth: 3 }) as fc.Arbitrary<unknown> as fc.Arbitrary<Json>, weight: 1 },
+  { arbitrary: fc.anything({ maxDepth: 3 }) as fc.Arbitrary<Json>, weight: 1 },
 );
 
 export const sessionAttributesArb: fc.Arbitrary<Json> = fc.oneof(
@@ -445,7 +446,7 @@ export const sessionAttributesArb: fc.Arbitrary<Json> = fc.oneof(
     weight: 12,
   },
   { arbitrary: fc.constant<Json>({}), weight: 3 },
-  { arbitrary: fc.anything({ maxDepth: 3 }) as fc.Arbitrary<unknown> as fc.Arbitrary<Json>, weight: 1 },
+  { arbitrary: fc.anything({ maxDepth: 3 }) as fc.Arbitrary<Json>, weight: 1 },
   { arbitrary: fc.constantFrom(...HUGE_ATTRIBUTES), weight: 1 },
   { arbitrary: fc.constantFrom(...POLLUTION_JSON).map((text) => JSON.parse(text) as Json), weight: 2 },
 );
@@ -529,11 +530,11 @@ function setPath(root: JsonObject, path: readonly string[], value: Json | typeof
   let node: Json = root;
   for (const key of path.slice(0, -1)) {
     if (typeof node !== 'object' || node === null || Array.isArray(node)) return;
-    node = (node as JsonObject)[key];
+    node = (node)[key];
   }
   if (typeof node !== 'object' || node === null || Array.isArray(node)) return;
   const last = path[path.length - 1];
-  if (value === DELETE) delete (node as JsonObject)[last];
+  if (value === DELETE) Reflect.deleteProperty(node, last);
   else Object.defineProperty(node, last, { value, enumerable: true, writable: true, configurable: true });
 }
 

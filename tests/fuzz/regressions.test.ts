@@ -16,7 +16,7 @@ test.each([
   ['a v1 state', { v: 1, phase: { at: 'done', technique: 'warmUp', routine: false }, turns: 0 }],
   ['an empty object', {}],
   ['a state with a wrong-typed field', { v: 2, phase: { at: 'menu', offer: 'relaxHeel' }, prefs: { timing: false, pace: 'fast' }, nexts: 0, safetyHeard: true, turns: 'warmUp' }],
-  ['a __proto__ key from JSON.parse', JSON.parse('{"__proto__":{"polluted":"yes","v":2,"phase":{"at":"step","technique":"toes","step":1,"foot":null}}}')],
+  ['a __proto__ key from JSON.parse', JSON.parse('{"__proto__":{"polluted":"yes","v":2,"phase":{"at":"step","technique":"toes","step":1,"foot":null}}}') as unknown],
   ['a string', 'not a state'],
 ])('regression: the answer to a SessionEndedRequest hands back no unclean guide state (%s)', async (_label, guide) => {
   // Found by "valid-looking envelopes", seed 20261124: ask-sdk copies the request's session
@@ -30,10 +30,10 @@ test.each([
     request: { type: 'SessionEndedRequest', requestId: 'amzn1.echo-api.request.regression-session-ended', timestamp: '2026-11-24T00:00:00Z', locale: 'en-US', reason: 'USER_INITIATED' },
   };
   const response = await handler(envelope as unknown as RequestEnvelope);
-  const returned = response.sessionAttributes?.guide;
+  const returned: unknown = response.sessionAttributes?.guide;
   if (returned !== undefined) expect(returned).toStrictEqual(parseState(returned));
-  const revision = response.sessionAttributes?.revision;
-  if (revision !== undefined) expect(Number.isSafeInteger(revision) && revision >= 0).toBe(true);
+  const revision: unknown = response.sessionAttributes?.revision;
+  if (revision !== undefined) expect(Number.isSafeInteger(revision) && (revision as number) >= 0).toBe(true);
 });
 
 test('regression: a progress store failure is logged with the requestId', async () => {

@@ -80,7 +80,7 @@ beforeAll(() => {
 afterAll(() => {
   errorSpy.mockRestore();
   warnSpy.mockRestore();
-  const total = Object.values(used).reduce((sum, u) => sum + (u?.numRuns ?? 0), 0);
+  const total = Object.values(used).reduce((sum, u) => sum + u.numRuns, 0);
   console.log(
     `fuzz: seed ${SEED}${process.env.FUZZ_SEED ? ' (FUZZ_SEED)' : ' (default)'}; runs per property ${JSON.stringify(used)}; ` +
       `${total} runs in total${RUNS_PER_PROPERTY === null ? '' : ' (FUZZ_RUNS)'}; ${ssmlVerdicts.size} distinct SSML strings checked; ${logged.length} lines logged`,
@@ -173,7 +173,7 @@ async function expectValidResponse(out: unknown, locale: string): Promise<void> 
 
   if (out.sessionAttributes !== undefined) {
     const attributes = out.sessionAttributes;
-    if (!isRecord(attributes)) fail(`sessionAttributes is ${JSON.stringify(attributes)?.slice(0, 200)}`);
+    if (!isRecord(attributes)) fail(`sessionAttributes is ${(JSON.stringify(attributes) as string | undefined)?.slice(0, 200)}`);
     if (attributes.guide !== undefined) expectCleanState(attributes.guide, 'sessionAttributes.guide');
     if (attributes.revision !== undefined && !(Number.isSafeInteger(attributes.revision) && (attributes.revision as number) >= 0)) {
       fail(`sessionAttributes.revision is ${JSON.stringify(attributes.revision)}`);
@@ -187,7 +187,7 @@ async function answer(envelope: Json): Promise<Record<string, unknown>> {
   try {
     out = await handler(envelope as unknown as RequestEnvelope);
   } catch (error) {
-    fail(`the handler rejected: ${String((error as Error)?.stack ?? error)}`);
+    fail(`the handler rejected: ${String((error as { stack?: unknown } | null | undefined)?.stack ?? error)}`);
   }
   // Checked as SSML of the locale the skill answered in (an unknown one answers in a supported one).
   const requested = (envelope as { request?: { locale?: unknown } } | null)?.request?.locale;
@@ -272,7 +272,8 @@ function isNonsense(envelope: Json): boolean {
 function startsFromStore(envelope: Json): boolean {
   const session = isRecord(envelope) ? envelope.session : undefined;
   if (!isRecord(session)) return false;
-  const attributes = session.attributes;
+  // A key the envelope leaves out reads as undefined, whatever the Json type says.
+  const attributes: unknown = session.attributes;
   return session.new === true || !isRecord(attributes) || attributes.guide === undefined;
 }
 

@@ -191,7 +191,9 @@ describe('migration from version 1', () => {
     fc.assert(
       fc.property(phaseArb, fc.nat(MAX_TURNS), (phase, turns) => {
         // A v1 phase had no foot and no routine flag.
-        const { foot: _foot, routine: _routine, ...v1Phase } = phase as Phase & { foot?: Foot; routine?: boolean };
+        const v1Phase: Record<string, unknown> = { ...phase };
+        delete v1Phase.foot;
+        delete v1Phase.routine;
         const parsed = parseState(v1(v1Phase, turns));
         expect(parsed.v).toBe(STATE_VERSION);
         expect(parsed.prefs).toStrictEqual(DEFAULT_PREFS);

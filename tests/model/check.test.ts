@@ -18,7 +18,21 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(copy, { recursive: true, force: true }));
 
-const readCopy = (file: string): Record<string, any> => JSON.parse(readFileSync(join(copy, file), 'utf8')); // eslint-disable-line @typescript-eslint/no-explicit-any -- test fixtures are edited freely
+const readCopy = (file: string): unknown => JSON.parse(readFileSync(join(copy, file), 'utf8'));
+/** What these tests edit in each fixture; everything else is written back as it was read. */
+interface WordsFile {
+  msg: Record<string, string>;
+  techniques: Record<string, { steps: Record<string, string> }>;
+}
+interface ModelFile {
+  interactionModel: { languageModel: { invocationName: string; intents: { name: string; samples: string[] }[] } };
+}
+interface ManifestFile {
+  manifest: {
+    publishingInformation: { locales: Record<string, Record<string, unknown>>; testingInstructions?: string };
+    apis: { custom: { interfaces: { supportedViewports: { mode: string }[] }[] } };
+  };
+}
 const writeCopy = (file: string, value: unknown): void => {
   mkdirSync(dirname(join(copy, file)), { recursive: true });
   writeFileSync(join(copy, file), JSON.stringify(value));
@@ -30,7 +44,7 @@ test('the English project as it is has no problems', () => {
 });
 
 test('a key removed from one language is named with its locale, file and key', () => {
-  const words = readCopy('lambda/locales/en/translation.json');
+  const words = readCopy('lambda/locales/en/translation.json') as WordsFile;
   delete words.msg.welcome;
   writeCopy('lambda/locales/fr/translation.json', words);
   const problems = problemsIn('lambda/locales/fr/translation.json', ['fr-FR']);
@@ -38,7 +52,7 @@ test('a key removed from one language is named with its locale, file and key', (
 });
 
 test('a changed variable, a plural form the language lacks, and a step the catalog does not have', () => {
-  const words = readCopy('lambda/locales/en/translation.json');
+  const words = readCopy('lambda/locales/en/translation.json') as WordsFile;
   words.msg.position = 'Étape {{step}} sur {{total}} de {{name}}.';
   words.techniques.relaxHeel.steps.extraStep = 'Une étape de plus.';
   writeCopy('lambda/locales/fr/translation.json', words);
@@ -58,12 +72,13 @@ test('a regional file may only change words its language has', () => {
 });
 
 test('model mistakes: a lost intent, an unhandled one, a repeated sample, an undeclared slot, a bad invocation name', () => {
-  const model = readCopy('interaction-models/en-US.json');
+  const model = readCopy('interaction-models/en-US.json') as ModelFile;
   const lm = model.interactionModel.languageModel;
   lm.invocationName = 'Open Foot Guide';
-  lm.intents = lm.intents.filter((i: { name: string }) => i.name !== 'WhereAmIIntent');
+  lm.intents = lm.intents.filter((i) => i.name !== 'WhereAmIIntent');
   lm.intents.push({ name: 'DanceIntent', samples: ['dance'] });
-  const next = lm.intents.find((i: { name: string }) => i.name === 'AMAZON.NextIntent');
+  const next = lm.intents.find((i) => i.name === 'AMAZON.NextIntent');
+  if (!next) throw new Error('the en-US model has no AMAZON.NextIntent');
   next.samples.push('go back', 'jump to {stepNumber}');
   writeCopy('interaction-models/en-US.json', model);
   const found = problemsIn('interaction-models/en-US.json').map((p) => `${p.key}: ${p.message}`);
@@ -80,8 +95,8 @@ test('model mistakes: a lost intent, an unhandled one, a repeated sample, an und
 });
 
 test('skill.json: a locale missing, and an example phrase the model does not understand', () => {
-  const manifest = readCopy('skill.json');
-  manifest.manifest.publishingInformation.locales['en-US'].examplePhrases.push('Alexa, ask foot massage guide to sing a song');
+  const manifest = readCopy('skill.json') as ManifestFile;
+  (manifest.manifest.publishingInformation.locales['en-US'].examplePhrases as string[]).push('Alexa, ask foot massage guide to sing a song');
   manifest.manifest.publishingInformation.locales['xx-XX'] = {};
   delete manifest.manifest.publishingInformation.locales['en-GB'];
   writeCopy('skill.json', manifest);
@@ -96,7 +111,7 @@ test('skill.json: a locale missing, and an example phrase the model does not und
 });
 
 test("Amazon's types for the manifest and the models (ask-smapi-model): a misspelt field and a value outside an enum, by line", () => {
-  const manifest = readCopy('skill.json');
+  const manifest = readCopy('skill.json') as ManifestFile;
   manifest.manifest.publishingInformation.locales['en-US'].exmplePhrases = ['Alexa, open foot massage guide'];
   manifest.manifest.apis.custom.interfaces[0].supportedViewports[0].mode = 'HUBB';
   writeFileSync(join(copy, 'skill.json'), JSON.stringify(manifest, null, 2));
@@ -108,8 +123,8 @@ test("Amazon's types for the manifest and the models (ask-smapi-model): a misspe
   const lines = JSON.stringify(manifest, null, 2).split('\n');
   expect(lines[Number(problems[1].key.replace('line ', '')) - 1]).toContain('"HUBB"');
 
-  const model = readCopy('interaction-models/en-US.json');
-  model.interactionModel.languageModel.intents[0].samples = 'next';
+  const model = readCopy('interaction-models/en-US.json') as ModelFile;
+  model.interactionModel.languageModel.intents[0].samples = 'next' as unknown as string[]; // not a list, on purpose
   writeCopy('interaction-models/en-US.json', model);
   expect(problemsIn('interaction-models/en-US.json').filter((p) => p.message.includes('ask-smapi-model')).map((p) => p.message)).toEqual([
     expect.stringContaining("Type 'string' is not assignable to type 'string[]'"),
@@ -117,7 +132,7 @@ test("Amazon's types for the manifest and the models (ask-smapi-model): a misspe
 });
 
 test('the listing names the store icons npm run package draws, and carries testing instructions', () => {
-  const manifest = readCopy('skill.json');
+  const manifest = readCopy('skill.json') as ManifestFile;
   delete manifest.manifest.publishingInformation.locales['en-US'].smallIconUri;
   manifest.manifest.publishingInformation.locales['en-US'].largeIconUri = 'https://example.test/icon.png';
   delete manifest.manifest.publishingInformation.testingInstructions;

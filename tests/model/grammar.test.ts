@@ -15,6 +15,8 @@ import { grammarFor, type GrammarSource } from '../../lambda/local/grammar/sourc
 // `npm run check` must refuse, each naming where to look.
 
 const root = join(__dirname, '..', '..');
+/** The part of a model file these tests read: every intent's samples. */
+type ModelSamples = { interactionModel: { languageModel: { intents: { samples: string[] }[] } } };
 
 describe('patterns', () => {
   test('choices, optional parts and pieces expand to every phrasing, in order, without repeats', () => {
@@ -136,7 +138,7 @@ describe('a grammar made into a model', () => {
     const slots: Record<string, readonly string[]> = { StartTechniqueIntent: ['{technique}'], SkipTechniqueIntent: ['{technique}', '{feet}'], SafetyIntent: ['{concern}'], 'AMAZON.NextIntent': [] };
     const sample = (intent: string) =>
       fc.array(fc.constantFrom('a', 'b', 'c', 'e', 'x', 'ab', ...slots[intent]), { minLength: 1, maxLength: 4 }).map((tokens) => tokens.filter((t, i) => !t.startsWith('{') || tokens.indexOf(t) === i).join(' '));
-    const grammar = fc.record(Object.fromEntries(Object.keys(slots).map((intent) => [intent, fc.uniqueArray(sample(intent), { maxLength: 6 })])) as Record<string, fc.Arbitrary<string[]>>);
+    const grammar = fc.record(Object.fromEntries(Object.keys(slots).map((intent) => [intent, fc.uniqueArray(sample(intent), { maxLength: 6 })])));
     const filledPairs = (generated: ReturnType<typeof generate>, spaced: boolean) => {
       const key = (s: string) => s.toLowerCase().replace(/\s+/g, spaced ? ' ' : '').trim();
       const lm = generated.model.interactionModel.languageModel;
@@ -194,7 +196,7 @@ describe('the project', () => {
     const en = grammarFor('en-US', root);
     const gb = grammarFor('en-GB', root);
     expect(gb.files).toEqual(['interaction-models/grammar/en.yaml', 'interaction-models/grammar/en-GB.yaml']);
-    const samples = (locale: string) => new Set(JSON.parse(readFileSync(join(root, 'interaction-models', `${locale}.json`), 'utf8')).interactionModel.languageModel.intents.flatMap((i: { samples: string[] }) => i.samples));
+    const samples = (locale: string) => new Set((JSON.parse(readFileSync(join(root, 'interaction-models', `${locale}.json`), 'utf8')) as ModelSamples).interactionModel.languageModel.intents.flatMap((i) => i.samples));
     const us = samples('en-US');
     const uk = samples('en-GB');
     expect([...us].every((s) => uk.has(s))).toBe(true);
@@ -207,7 +209,7 @@ describe('the project', () => {
   });
 
   test('a hand-edited model, a conflict and a broken pattern are each refused, naming the file', () => {
-    const model = JSON.parse(readFileSync(join(copy, 'interaction-models/en-US.json'), 'utf8'));
+    const model = JSON.parse(readFileSync(join(copy, 'interaction-models/en-US.json'), 'utf8')) as ModelSamples;
     model.interactionModel.languageModel.intents[0].samples.push('dance for me');
     writeFileSync(join(copy, 'interaction-models/en-US.json'), JSON.stringify(model, null, 2));
     expect(checkProject(copy, ['en-US']).map(describeProblem)).toContain('en-US  interaction-models/en-US.json  (file): is not what interaction-models/grammar/en.yaml generates: run npm run models');

@@ -65,7 +65,7 @@ test('a clearly worded phrase goes to its intent; a phrase labelled with the wro
   ]);
   expect(result.correct).toBe(1);
   expect(result.accuracy).toBe(0.5);
-  expect(result.wrongHigh).toEqual([{ say: 'stop the massage now', expected: 'OilsIntent', got: 'AMAZON.StopIntent', score: expect.any(Number) }]);
+  expect(result.wrongHigh).toEqual([{ say: 'stop the massage now', expected: 'OilsIntent', got: 'AMAZON.StopIntent', score: expect.any(Number) as number }]);
   expect(result.wrongHigh[0].score).toBeGreaterThanOrEqual(HIGH_CONFIDENCE);
 });
 

@@ -14,7 +14,7 @@ beforeAll(() => {
 test('three kill -9 rounds on the file store lose nothing, commit nothing twice and leave nothing behind', async () => {
   const figures = await killRounds(writer, 3, () => undefined);
   const by = (start: string) => figures.find((f) => f.name.startsWith(start));
-  expect(by('confirmed saves lost')).toMatchObject({ ok: true, value: expect.stringMatching(/^0 of [1-9]/) });
+  expect(by('confirmed saves lost')).toMatchObject({ ok: true, value: expect.stringMatching(/^0 of [1-9]/) as string });
   expect(by('revisions committed twice')).toMatchObject({ ok: true, value: '0' });
   expect(by('orphan files')).toMatchObject({ ok: true, value: '0' });
 }, 60_000);

@@ -34,9 +34,7 @@ test('a write that dies before it is published leaves the previous document whol
   const dir = freshDir();
   await new FileStore(dir).saveAttributes(request, doc(1, 0));
   const crashing = new FileStore(dir, {
-    beforePublish: async () => {
-      throw new Error('power cut');
-    },
+    beforePublish: () => Promise.reject(new Error('power cut')),
   });
   await expect(crashing.saveAttributes(request, doc(2, 1))).rejects.toThrow('power cut');
   expect(await new FileStore(dir).getAttributes(request)).toEqual(doc(1, 0));

@@ -55,7 +55,7 @@ test('slower and faster change the speaking rate and the timed steps; normal res
     A: back to normal speed | for 20 seconds
   `, { conversation });
   expect(turns[1].ssml).toContain('<prosody rate="85%">');
-  expect(turns[1].response.response.reprompt?.outputSpeech).toMatchObject({ ssml: expect.stringContaining('<prosody rate="85%">') });
+  expect(turns[1].response.response.reprompt?.outputSpeech).toMatchObject({ ssml: expect.stringContaining('<prosody rate="85%">') as string });
   expect(turns[4].ssml).toContain('<prosody rate="115%">');
   expect(turns[6].ssml).not.toContain('<prosody');
 });

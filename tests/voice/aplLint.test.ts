@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
+import type { RequestEnvelope } from 'ask-sdk-model';
 import { StaticAplTemplateValidator, type IValidationInfo } from 'apl-suggester';
 import { handler } from '../../lambda/index';
 import { SUPPORTED_LOCALES } from '../../lambda/voice/locales';
@@ -41,7 +41,7 @@ async function directivesFor(locale: string): Promise<Directive[]> {
   for (const [index, request] of SESSION.entries()) {
     const event = envelope(request, { locale, attributes, userId, newSession: index === 0 }) as RequestEnvelope & { context: { System: { device: { supportedInterfaces: unknown } } } };
     event.context.System.device.supportedInterfaces = { 'Alexa.Presentation.APL': { runtime: { maxVersion: '2023.3' } } };
-    const response = (await handler(event)) as ResponseEnvelope;
+    const response = (await handler(event));
     attributes = response.sessionAttributes ?? {};
     for (const d of response.response.directives ?? []) if (d.type === 'Alexa.Presentation.APL.RenderDocument') directives.push(d as unknown as Directive);
   }
@@ -58,7 +58,7 @@ type ViewportRange = { mode: string; shape: string; minWidth: number; maxWidth: 
 
 /** The smallest and largest viewport of each profile skill.json declares. */
 const VIEWPORTS: Viewport[] = (
-  JSON.parse(readFileSync(join(__dirname, '..', '..', 'skill.json'), 'utf8')).manifest.apis.custom.interfaces[0].supportedViewports as ViewportRange[]
+  (JSON.parse(readFileSync(join(__dirname, '..', '..', 'skill.json'), 'utf8')) as { manifest: { apis: { custom: { interfaces: { supportedViewports: ViewportRange[] }[] } } } }).manifest.apis.custom.interfaces[0].supportedViewports
 ).flatMap((v) => [
   { mode: v.mode.toLowerCase(), shape: v.shape.toLowerCase(), width: v.minWidth, height: v.minHeight },
   { mode: v.mode.toLowerCase(), shape: v.shape.toLowerCase(), width: v.maxWidth, height: v.maxHeight },
@@ -71,9 +71,9 @@ const VIEWPORTS: Viewport[] = (
  */
 function resolvedFor(document: Record<string, unknown>, viewport: Viewport): Record<string, unknown> {
   const holds = (when: string | undefined): boolean =>
-    when === undefined || Boolean(new Function('viewport', `return (${when.slice(2, -1).replace(/([!=])=/g, '$1==')});`)(viewport)); // eslint-disable-line @typescript-eslint/no-implied-eval -- our own document's conditions
+    when === undefined || Boolean((new Function('viewport', `return (${when.slice(2, -1).replace(/([!=])=/g, '$1==')});`) as (viewport: Viewport) => unknown)(viewport)); // eslint-disable-line @typescript-eslint/no-implied-eval -- our own document's conditions
   const blocks = document.resources as { when?: string; dimensions: Record<string, string> }[];
-  const dimensions = Object.assign({}, ...blocks.filter((b) => holds(b.when)).map((b) => b.dimensions));
+  const dimensions = Object.assign({}, ...blocks.filter((b) => holds(b.when)).map((b) => b.dimensions)) as Record<string, string>;
   return { ...document, resources: [{ dimensions }] };
 }
 
@@ -124,8 +124,8 @@ test.each(SUPPORTED_LOCALES.map((locale) => [locale]))('%s: every screen the ski
 test('the linter is awake: it flags what the document used to do (lang at the root, a 100%-wide bar in an auto-width column)', async () => {
   const old = { ...directivesDocument, lang: 'en-US' };
   const results = await lint(old);
-  expect(results).toEqual([expect.objectContaining({ level: 'WARNING', errorMessage: expect.stringContaining('lang') })]);
-  const relative = JSON.parse(JSON.stringify(directivesDocument).replace('"type":"Frame","height":"14dp"', '"type":"Frame","width":"100%","height":"14dp"'));
+  expect(results).toEqual([expect.objectContaining({ level: 'WARNING', errorMessage: expect.stringContaining('lang') as string })]);
+  const relative = JSON.parse(JSON.stringify(directivesDocument).replace('"type":"Frame","height":"14dp"', '"type":"Frame","width":"100%","height":"14dp"')) as Record<string, unknown>;
   expect((await lint(relative)).map((r) => r.errorMessage)).toEqual(['Frame width must be an absolute value when the parent width is set to auto.']);
 });
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { AREAS, TECHNIQUES, TECHNIQUE_IDS } from '../../lambda/guide/catalog';
 import type { Command } from '../../lambda/guide/commands';
 import { reduce, type Reply } from '../../lambda/guide/reduce';
-import { INITIAL_STATE, type GuideState, type Phase } from '../../lambda/guide/state';
+import { INITIAL_STATE, type Phase } from '../../lambda/guide/state';
 import { renderDisplay } from '../../lambda/voice/display';
 import { footSvg } from '../../lambda/voice/footDiagram';
 import { voiceFor, type WordKey } from '../../lambda/voice/i18n';
@@ -21,7 +21,7 @@ const COMMANDS: Command[] = [
   { type: 'knowledge', topic: 'oils' }, { type: 'knowledge', topic: 'safety' }, { type: 'timing', on: true },
 ];
 const replies: Reply[] = everyPhase().flatMap((phase: Phase) =>
-  COMMANDS.map((command) => reduce({ ...INITIAL_STATE, phase, safetyHeard: true, turns: 2 } as GuideState, command)),
+  COMMANDS.map((command) => reduce({ ...INITIAL_STATE, phase, safetyHeard: true, turns: 2 }, command)),
 );
 
 const COMPONENTS = new Set(['Container', 'Text', 'Frame', 'VectorGraphic', 'TouchWrapper', 'ScrollView', 'Sequence', 'Image', 'Pager', 'GridSequence']);
@@ -59,7 +59,7 @@ test("the screen's keep-alive tick is the one the handler answers, at the bound 
 });
 
 test("the sample datasource beside the document is what the skill sends for the heel's first step", () => {
-  const sample = JSON.parse(readFileSync(join(__dirname, '../../lambda/voice/apl/sample-data.json'), 'utf8'));
+  const sample: unknown = JSON.parse(readFileSync(join(__dirname, '../../lambda/voice/apl/sample-data.json'), 'utf8'));
   const reply = reduce(INITIAL_STATE, { type: 'start', technique: 'relaxHeel' });
   expect(sample).toEqual({ guide: { type: 'object', properties: renderDisplay(reply, voiceFor('en-US')).data } });
 });
@@ -96,7 +96,7 @@ test('every step of every technique shows its own text, number, progress and hig
       expect(data.area).toBe(step.area);
       expect(data.body).toBe(voice.t(`techniques.${technique.id}.steps.${step.id}` as WordKey));
       const practice = at.say.find((m) => m.kind === 'practice');
-      expect(data.practiceMs).toBe(practice && practice.kind === 'practice' ? practice.seconds * 1000 : 0);
+      expect(data.practiceMs).toBe(practice ? practice.seconds * 1000 : 0);
       expect(card.title).toContain(voice.t(`techniques.${technique.id}.title`));
       expect(card.text).toContain(data.body);
       expect(data.buttons.map((b) => b.action)).toEqual(['previous', 'repeat', 'next', 'pause']);

@@ -19,7 +19,7 @@ export function checkListing(locale: string, file: string, listing: unknown, pro
   const key = `manifest.publishingInformation.locales.${locale}`;
   if (!isRecord(listing)) return [{ ...at, key, message: 'is missing' }];
   for (const field of ['name', 'summary', 'description']) {
-    if (typeof listing[field] !== 'string' || (listing[field] as string).trim() === '') problems.push({ ...at, key: `${key}.${field}`, message: 'is missing' });
+    if (typeof listing[field] !== 'string' || (listing[field]).trim() === '') problems.push({ ...at, key: `${key}.${field}`, message: 'is missing' });
   }
   if (profile && typeof listing.description === 'string' && !listing.description.includes(profile.disclaimer)) {
     problems.push({ ...at, key: `${key}.description`, message: `must carry the medical disclaimer: "${profile.disclaimer}"` });
@@ -35,7 +35,7 @@ export function checkListing(locale: string, file: string, listing: unknown, pro
 
   let conversation: Conversation;
   try {
-    conversation = new Conversation({ locale, modelPath, handler: () => Promise.reject(new Error('nothing is sent while checking')) as Promise<ResponseEnvelope> });
+    conversation = new Conversation({ locale, modelPath, handler: () => Promise.reject<ResponseEnvelope>(new Error('nothing is sent while checking')) });
   } catch (error) {
     return [...problems, { ...at, key: `${key}.examplePhrases`, message: `cannot be tried: ${(error as Error).message}` }];
   }

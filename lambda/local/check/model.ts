@@ -6,7 +6,7 @@ import type { LanguageProfile } from '../language';
 import { isRecord } from '../../json';
 import { type Problem } from './problem';
 import { phraseKey } from '../grammar/generate';
-import type { LanguageModel } from '../model';
+import { phrasesOf, type LanguageModel } from '../model';
 
 /**
  * One interaction model against the skill: the intents it handles (no more,
@@ -49,6 +49,7 @@ export function checkModel(locale: string, file: string, json: unknown, referenc
   if (!/^[\p{L}\p{M}' .]+$/u.test(name)) problems.push({ ...at, key, message: `"${name}" may hold only letters, spaces, apostrophes and periods` });
   const spaced = profile?.spaced ?? true;
   const normalised = phraseKey(spaced);
+  // eslint-disable-next-line @typescript-eslint/no-misused-spread -- a name written without spaces (kana, kanji) is counted by code point, not by UTF-16 unit
   if (spaced ? name.trim().split(/\s+/).length < 2 : [...name.replace(/\s/g, '')].length < 2) {
     problems.push({ ...at, key, message: `"${name}" needs at least two ${spaced ? 'words' : 'characters'}` });
   }
@@ -115,7 +116,7 @@ export function checkModel(locale: string, file: string, json: unknown, referenc
     if ([...found].sort().join() !== [...ids].sort().join()) problems.push({ ...at, key: `types.${type}`, message: `has value ids ${found.join(', ')}; the skill knows ${ids.join(', ')}` });
     const phrases = new Map<string, string>();
     for (const value of declared.values ?? []) {
-      for (const phrase of [value.name.value, ...(value.name.synonyms ?? [])]) {
+      for (const phrase of phrasesOf(value)) {
         const id = normalised(phrase);
         const other = phrases.get(id);
         if (other !== undefined && other !== value.id) problems.push({ ...at, key: `types.${type} "${phrase}"`, message: `means both ${other} and ${value.id}` });

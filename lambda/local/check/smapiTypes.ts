@@ -42,11 +42,13 @@ export function checkSmapiTypes(files: readonly SmapiFile[]): Problem[] {
   );
   const options: ts.CompilerOptions = { strict: true, noEmit: true, skipLibCheck: true, types: [], lib: ['lib.es2020.d.ts'], target: ts.ScriptTarget.ES2020 };
   const host = ts.createCompilerHost(options);
-  const { getSourceFile, fileExists, readFile } = host;
+  const getSourceFile = host.getSourceFile.bind(host);
+  const fileExists = host.fileExists.bind(host);
+  const readFile = host.readFile.bind(host);
   host.getSourceFile = (name, language, onError, create) =>
-    virtual.has(name) ? ts.createSourceFile(name, virtual.get(name) ?? '', language) : getSourceFile.call(host, name, language, onError, create);
-  host.fileExists = (name) => virtual.has(name) || fileExists.call(host, name);
-  host.readFile = (name) => virtual.get(name) ?? readFile.call(host, name);
+    virtual.has(name) ? ts.createSourceFile(name, virtual.get(name) ?? '', language) : getSourceFile(name, language, onError, create);
+  host.fileExists = (name) => virtual.has(name) || fileExists(name);
+  host.readFile = (name) => virtual.get(name) ?? readFile(name);
   const program = ts.createProgram([...virtual.keys()], options, host);
 
   const problems: Problem[] = [];

@@ -10,7 +10,7 @@ import { GrammarFileError, type GrammarSource } from './source';
  */
 
 /** Slots by intent: the same in every language. */
-export const INTENT_SLOTS: Readonly<Record<string, readonly { readonly name: string; readonly type: string }[]>> = {
+export const INTENT_SLOTS: Readonly<Partial<Record<string, readonly { readonly name: string; readonly type: string }[]>>> = {
   StartTechniqueIntent: [{ name: 'technique', type: 'TechniqueName' }],
   GoToStepIntent: [
     { name: 'stepNumber', type: 'AMAZON.NUMBER' },

@@ -19,7 +19,7 @@ import { FALLBACK_INTENT } from './samples';
  */
 
 /** NLP.js's package for each language the skill speaks. */
-const LANGUAGES: Readonly<Record<string, Plugin>> = {
+const LANGUAGES: Readonly<Partial<Record<string, Plugin>>> = {
   ar: LangAr, de: LangDe, en: LangEn, es: LangEs, fr: LangFr, hi: LangHi, it: LangIt, ja: LangJa, nl: LangNl, pt: LangPt,
 };
 
@@ -67,6 +67,7 @@ export function characterBigrams(text: string): string {
     .split(PUNCTUATION)
     .filter((run) => run !== '')
     .flatMap((run) => {
+      // eslint-disable-next-line @typescript-eslint/no-misused-spread -- code points on purpose: NFKC has composed the kana with their voicing marks
       const chars = [...run];
       return chars.length < 2 ? chars : chars.slice(1).map((c, i) => chars[i] + c);
     })
@@ -135,7 +136,7 @@ export async function trainClassifier(language: string, examples: readonly Examp
     segmentation,
     emptyPhrases: logger.messages.flatMap((m) => ONLY_STOP_WORDS.exec(m)?.[1] ?? []),
     async classify(text) {
-      const best = (await nlp.process(language, prepare(text))).classifications[0];
+      const best = (await nlp.process(language, prepare(text))).classifications.at(0);
       // 'None': NLP.js knows none of the words; score 0: no intent has any of them.
       if (best === undefined || best.intent === 'None' || best.score === 0) return { intent: FALLBACK_INTENT, score: best?.score ?? 1 };
       return { intent: best.intent, score: best.score };

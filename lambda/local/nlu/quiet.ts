@@ -16,6 +16,6 @@ function isPinoPrettyPrint(warning: unknown, rest: readonly unknown[]): boolean 
 process.emitWarning = ((warning: string | Error, ...rest: unknown[]): void => {
   if (isPinoPrettyPrint(warning, rest)) return;
   (emitWarning as (warning: string | Error, ...rest: unknown[]) => void)(warning, ...rest);
-}) as typeof process.emitWarning;
+});
 
 export {};

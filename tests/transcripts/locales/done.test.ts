@@ -18,5 +18,5 @@ test.each([
   await conversation.intend('StartRoutineIntent');
   const turn = await conversation.say(said);
   expect([turn.intent, turn.ended]).toEqual(['AMAZON.NextIntent', false]);
-  expect(turn.speech).toContain(String(voiceFor(locale).t('msg.stepLast', { step: 2 })));
+  expect(turn.speech).toContain(voiceFor(locale).t('msg.stepLast', { step: 2 }));
 });

@@ -25,12 +25,12 @@ test.each([
   await conversation.launch();
   await conversation.intend('StartRoutineIntent');
   const toSecond = await conversation.say(second);
-  expect([toSecond.intent, toSecond.speech]).toEqual(['GoToStepIntent', expect.stringContaining(String(t('msg.stepLast', { step: 2 })))]);
+  expect([toSecond.intent, toSecond.speech]).toEqual(['GoToStepIntent', expect.stringContaining(t('msg.stepLast', { step: 2 }))]);
   const toNinth = await conversation.say(ninth);
   expect(toNinth.intent).toBe('GoToStepIntent');
   // The warm-up has two steps: step 9 is named as missing, and the user stays on step 2.
   expect(toNinth.speech).toContain('9');
-  expect(toNinth.speech).toContain(String(t('msg.position', { step: 2, of: 2, name: t('techniques.warmUp.name') })).slice(0, 12));
+  expect(toNinth.speech).toContain(t('msg.position', { step: 2, of: 2, name: t('techniques.warmUp.name') }).slice(0, 12));
 });
 
 test.each([
@@ -47,8 +47,8 @@ test.each([
   for (const said of [ordinal, numbered]) {
     const turn = await conversation.say(said);
     expect([said, turn.intent]).toEqual([said, 'GoToStepIntent']);
-    expect(turn.speech).toContain(String(t('msg.stepLast', { step: 2 })));
+    expect(turn.speech).toContain(t('msg.stepLast', { step: 2 }));
   }
   const where = await conversation.intend('WhereAmIIntent');
-  expect(where.speech).toContain(String(t('feet.1')));
+  expect(where.speech).toContain(t('feet.1'));
 });
