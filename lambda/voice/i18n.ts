@@ -1,33 +1,36 @@
 import i18next, { type TFunction } from 'i18next';
 import { DEFAULT_LOCALE, languageOf, supportedLocaleFor } from './locales';
-import { readResources } from './resources';
+import { ENGLISH, WORD_FILES, readResources } from './resources';
 
 /** The language every key falls back to: complete by construction (`npm run check`). */
 const FALLBACK_LANGUAGE = languageOf(DEFAULT_LOCALE);
 
 /**
  * One i18next instance for the process, initialised synchronously at module
- * load (cold start pays once; no request ever calls `init`). It starts with
- * no words: each locale's files are added the first time that locale speaks.
+ * load (cold start pays once; no request ever calls `init`), with English
+ * already in it: every locale falls back to English, so no request adds it.
+ * Another language's words are added the first time that language speaks.
  */
 const i18n = i18next.createInstance();
 void i18n.init({
   initAsync: false,
-  resources: {},
-  lng: DEFAULT_LOCALE,
-  // de-DE → de → en: a regional file holds only what differs from its language.
+  resources: { [FALLBACK_LANGUAGE]: { translation: ENGLISH } },
+  lng: FALLBACK_LANGUAGE,
+  // de → en, fr-CA → fr → en: a regional file holds only what differs from its language.
   fallbackLng: [FALLBACK_LANGUAGE],
-  load: 'all',
+  // Keys are paths ("msg.welcome") and never name a namespace: saying so spares every
+  // lookup i18next's test of whether the key is a sentence or a "namespace:key".
+  nsSeparator: false,
+  keySeparator: '.',
   // Our renderer escapes the finished text for SSML; escaping here would do it twice.
   interpolation: { escapeValue: false },
   returnNull: false,
 });
 
 /**
- * Adds the words kept under `code`, once; a code with no file (most regions)
- * is remembered as empty. A file that cannot be read (a package missing
- * build/lambda/locales/, a broken file) is said once in the log and that
- * language falls back to English: the user still gets an answer.
+ * Adds the words kept under `code`, once. A file that cannot be read (a
+ * package missing build/lambda/locales/, a broken file) is said once in the
+ * log and that language falls back to English: the user still gets an answer.
  */
 function load(code: string): void {
   if (i18n.hasResourceBundle(code, 'translation')) return;
@@ -39,6 +42,14 @@ function load(code: string): void {
   }
   i18n.addResourceBundle(code, 'translation', words);
 }
+
+/**
+ * The code a locale's words are looked up under: the region's own when it
+ * has a file ('en-GB'), else the language ('de-DE' → 'de'). Looking up
+ * 'de-DE' would first search a bundle that can never hold anything, on every
+ * key; 'de' goes straight to the words.
+ */
+const wordsCodeOf = (locale: string): string => (WORD_FILES.has(locale) ? locale : languageOf(locale));
 
 /** i18next's plural forms: `spotsLeft_one`, `spotsLeft_other` are both asked for as `spotsLeft`. */
 type PluralForm = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
@@ -78,11 +89,24 @@ export function voiceFor(requested: string | undefined): Voice {
   const locale = supportedLocaleFor(requested);
   let voice = voices.get(locale);
   if (!voice) {
-    for (const code of new Set([FALLBACK_LANGUAGE, languageOf(locale), locale])) load(code);
-    const fixed = i18n.getFixedT(locale);
-    const t = remembering(fixed);
-    const numbers: unknown = fixed('numbers', { returnObjects: true });
-    voice = { locale, t, numbers: typeof numbers === 'object' && numbers !== null ? (numbers as Record<string, number>) : {} };
+    const code = wordsCodeOf(locale);
+    // The order i18next looks in for this code: 'fr-CA' → 'fr' → 'en'.
+    const chain = [...new Set([code, languageOf(code), FALLBACK_LANGUAGE])];
+    for (const c of chain) load(c);
+    const fixed = i18n.getFixedT(code);
+    let numbers: Readonly<Record<string, number>> | undefined;
+    voice = {
+      locale,
+      t: remembering(fixed, chain),
+      // Only a spoken step number needs these: looked up the first time one arrives, not on every cold start.
+      get numbers() {
+        if (numbers === undefined) {
+          const found: unknown = fixed('numbers', { returnObjects: true });
+          numbers = typeof found === 'object' && found !== null ? (found as Record<string, number>) : {};
+        }
+        return numbers;
+      },
+    };
     voices.set(locale, voice);
   }
   return voice;
@@ -96,17 +120,75 @@ const MAX_REMEMBERED = 5_000;
  * while the process lives, and i18next's lookup is the most expensive thing
  * in a warm turn, so each (key, values) pair is translated once; the memory
  * is bounded.
+ *
+ * Words asked for without values, and that hold nothing to fill in, are
+ * read from i18next's store along the same chain t() walks (region, language,
+ * English): t() would find the same string and then run its interpolation
+ * and nesting machinery over it for nothing, which on a cold start (a launch
+ * asks for about 25 such words) costs more than everything else the first
+ * answer does. Anything else (values, plurals, placeholders, a key that is
+ * missing or names an object) goes to t(). tests/voice/resources.test.ts
+ * holds the two ways to the same words for every key in every locale.
  */
-function remembering(t: TFunction): Translate {
+function remembering(t: TFunction, chain: readonly string[]): Translate {
   const said = new Map<string, string>();
+  const counted = new Map<string, boolean>();
+  const translate = (key: WordKey, values?: Readonly<Record<string, unknown>>): string => {
+    if (values === undefined) return plainWords(chain, key) ?? String(t(key));
+    if (typeof values.count === 'number') {
+      let plural = counted.get(key);
+      if (plural === undefined) counted.set(key, (plural = hasPluralForms(chain, key)));
+      // A number of things said the same way whatever the number ("I know {{count}} techniques"):
+      // a count given as text is only filled in, and i18next builds no plural rules for it
+      // (ICU's, about a millisecond of a cold start) just to find there are no forms to choose from.
+      if (!plural) return String(t(key, { ...values, count: String(values.count) }));
+    }
+    return String(t(key, values));
+  };
   return (key, values) => {
-    const id = values === undefined ? key : `${key}\u0000${JSON.stringify(values)}`;
+    const id = values === undefined ? key : memoKey(key, values);
+    if (id === null) return translate(key, values);
     let text = said.get(id);
     if (text === undefined) {
-      text = String(t(key, values));
+      text = translate(key, values);
       if (said.size >= MAX_REMEMBERED) said.clear();
       said.set(id, text);
     }
     return text;
   };
+}
+
+/** i18next's suffixes for the forms of a counted key ("spotsLeft_one"); every language that has forms has "other". */
+const PLURAL_SUFFIXES = ['_zero', '_one', '_two', '_few', '_many', '_other'];
+
+/** Whether any language of the chain words `key` by number. */
+function hasPluralForms(chain: readonly string[], key: string): boolean {
+  return chain.some((code) => PLURAL_SUFFIXES.some((suffix) => i18n.getResource(code, 'translation', `${key}${suffix}`) !== undefined));
+}
+
+/** The words under `key` if they need no formatting: the first language of `chain` that has them decides, as in t(). */
+function plainWords(chain: readonly string[], key: string): string | undefined {
+  for (const code of chain) {
+    const found: unknown = i18n.getResource(code, 'translation', key);
+    if (found === undefined || found === null) continue;
+    return typeof found === 'string' && !found.includes('{{') && !found.includes('$t(') ? found : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * One string per (key, values), cheaper than JSON.stringify and just as
+ * unambiguous: numbers as written, strings prefixed by their length, so no
+ * value (whatever it holds) can pass for another. Values of any other type
+ * are not remembered (null): the call goes straight to i18next.
+ */
+export function memoKey(key: string, values: Readonly<Record<string, unknown>>): string | null {
+  let id = key;
+  for (const name in values) {
+    const value = values[name];
+    if (typeof value === 'number') id += `\u0000${name}=${value}`;
+    else if (typeof value === 'string') id += `\u0000${name}:${value.length}:${value}`;
+    else if (value !== undefined) return null;
+  }
+  return id;
 }

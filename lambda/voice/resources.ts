@@ -4,13 +4,34 @@ import english from '../locales/en/translation.json';
 
 /**
  * English is bundled: every locale falls back to it, so every cold start
- * needs it anyway. Every other language is read from disk the first time it
- * speaks, so a cold start pays for its own language and English, never for
- * all seventeen. Those files sit next to the deployed bundle (`npm run build`
- * copies them to build/lambda/locales/) or, for tests and the local tools, in
- * the source tree.
+ * needs it anyway (i18n.ts hands it to i18next at init). Every other language
+ * is read from disk the first time it speaks, so a cold start pays for its own
+ * language and English, never for all seventeen. Those files sit next to the
+ * deployed bundle (`npm run build` copies them to build/lambda/locales/) or,
+ * for tests and the local tools, in the source tree.
  */
-const BUNDLED: Readonly<Record<string, Resources>> = { en: english };
+export const ENGLISH: Resources = english;
+
+export type Resources = Record<string, unknown>;
+
+/**
+ * Every folder of lambda/locales/: a language ('de') or a region that words a
+ * few things its own way ('en-GB'). Known here rather than looked for on disk,
+ * so a locale without its own folder (en-US, de-DE) costs no file system
+ * calls at all (tests/voice/resources.test.ts keeps the list and the folders equal).
+ */
+export const WORD_FILES: ReadonlySet<string> = new Set([
+  'en', 'en-AU', 'en-GB', 'en-IN',
+  'de',
+  'fr', 'fr-CA',
+  'es', 'es-ES',
+  'it',
+  'pt',
+  'ja',
+  'nl',
+  'hi',
+  'ar',
+]);
 
 let localesDir: string | null | undefined;
 
@@ -25,19 +46,15 @@ function findLocalesDir(): string | null {
   return localesDir;
 }
 
-export type Resources = Record<string, unknown>;
-
 /**
  * The words kept under `code` ('de' or the regional 'de-AT'), or undefined when
  * there are none. Only called with codes from SUPPORTED_LOCALES, so a request
  * can never choose the path.
  */
 export function readResources(code: string): Resources | undefined {
-  const bundled = BUNDLED[code];
-  if (bundled) return bundled;
+  if (code === 'en') return ENGLISH;
+  if (!WORD_FILES.has(code)) return undefined;
   const dir = findLocalesDir();
   if (dir === null) throw new Error('lambda/locales/ not found next to the bundle: run npm run build');
-  const file = join(dir, code, 'translation.json');
-  if (!existsSync(file)) return undefined;
-  return JSON.parse(readFileSync(file, 'utf8')) as Resources;
+  return JSON.parse(readFileSync(join(dir, code, 'translation.json'), 'utf8')) as Resources;
 }
