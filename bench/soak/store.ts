@@ -14,14 +14,6 @@ import { judge, type WriterLine, type WriterOptions } from './writer';
  * held against what is on disk or in the table afterwards.
  */
 
-export interface StoreSoakOptions {
-  /** The project root, where build/ lives. */
-  readonly root: string;
-  /** Kill -9 rounds on the file store. */
-  readonly killRounds: number;
-  /** Turns each racing process takes (one user, two processes, each store). */
-  readonly raceTurns: number;
-}
 
 export function buildWriter(root: string): string {
   const out = join(root, 'build', 'soak', 'writer.js');

@@ -63,7 +63,7 @@ export type TechniqueId = (typeof TECHNIQUES)[number]['id'];
 export const TECHNIQUE_IDS: readonly TechniqueId[] = TECHNIQUES.map((t) => t.id);
 
 /** The full routine: every technique in catalog order, on one foot and then the other. */
-export const ROUTINE: readonly TechniqueId[] = TECHNIQUE_IDS;
+export const ROUTINE: readonly TechniqueId[] = [...TECHNIQUE_IDS];
 /** Where everything starts: the routine's first technique, also what the menu offers first. */
 export const FIRST_TECHNIQUE: TechniqueId = ROUTINE[0];
 /** The feet, in the order the routine takes them. */
@@ -74,7 +74,7 @@ export function isTechniqueId(value: unknown): value is TechniqueId {
   return typeof value === 'string' && (TECHNIQUE_IDS as readonly string[]).includes(value);
 }
 
-export function techniqueById(id: TechniqueId): Technique {
+function techniqueById(id: TechniqueId): Technique {
   // The type guarantees a match; the fallback keeps callers total anyway.
   return TECHNIQUES.find((t) => t.id === id) ?? TECHNIQUES[0];
 }

@@ -59,7 +59,7 @@ export function stepSlot(intent: Intent | undefined, numbers: Readonly<Record<st
   return ordinal === null ? null : ordinal === 'last' ? 'last' : Number(ordinal);
 }
 
-export function slotValue(intent: Intent | undefined, slotName: string): string | undefined {
+function slotValue(intent: Intent | undefined, slotName: string): string | undefined {
   const value: unknown = intent?.slots?.[slotName]?.value;
   return typeof value === 'string' ? value : undefined;
 }

@@ -17,7 +17,7 @@ const TOUCH_COMMANDS: Readonly<Record<string, Command>> = {
   home: { type: 'home' },
 };
 
-export function touchCommand(args: unknown): Command {
+function touchCommand(args: unknown): Command {
   const action: unknown = Array.isArray(args) ? args[0] : undefined;
   if (typeof action !== 'string') return { type: 'fallback' };
   if (action.startsWith('start:')) {

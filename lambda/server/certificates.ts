@@ -133,7 +133,7 @@ export class SigningCertificates {
  * a trusted root (or is one). Returns the signing key and when the first
  * certificate of the chain stops being valid.
  */
-export function validateChain(pem: string, roots: readonly X509Certificate[], now: number): { key: KeyObject; until: number } {
+function validateChain(pem: string, roots: readonly X509Certificate[], now: number): { key: KeyObject; until: number } {
   const blocks = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
   if (blocks.length === 0 || blocks.length > MAX_CHAIN) throw new CertificateError('not a certificate chain');
   let chain: X509Certificate[];
@@ -174,6 +174,7 @@ function issuedBy(certificate: X509Certificate, issuer: X509Certificate): boolea
 /**
  * The real download: HTTPS GET, status 200, at most MAX_PEM_BYTES.
  * `options` overrides where it connects (tests and the soak point it at loopback).
+ * @public the test and the soak import it from source they build on the fly, which knip cannot see.
  */
 export function httpsCertificateFetcher(options: RequestOptions = {}): CertificateFetcher {
   return (url, signal) =>

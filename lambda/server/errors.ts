@@ -54,7 +54,7 @@ export function sendJsonText(res: ServerResponse, status: number, text: string, 
 }
 
 /** Logs one JSON line for a refused request: the reason, never the envelope. */
-export function logRefusal(log: LogLine, status: number, reason: string, who: Who, detail?: string): void {
+function logRefusal(log: LogLine, status: number, reason: string, who: Who, detail?: string): void {
   log(JSON.stringify({ level: 'warn', event: 'request-refused', reason, status, requestId: who.requestId, user: who.user, ...(detail ? { detail } : {}) }));
 }
 

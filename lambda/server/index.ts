@@ -8,7 +8,6 @@ import { SigningCertificates, type CertificateOptions } from './certificates';
 import { answerClientError, answerError, NOBODY, refuse, sendJson, type LogLine } from './errors';
 import { LIMITS, type Limits } from './limits';
 
-export { BODY_LIMIT_BYTES, DRAIN_MS } from './limits';
 
 /**
  * `npm run serve`: the skill as an HTTPS endpoint web service, for operators
@@ -163,7 +162,7 @@ function drainFrom(env: NodeJS.ProcessEnv): number | undefined {
   return env.DRAIN_MS !== undefined && Number.isInteger(value) && value >= 0 && value <= 60_000 ? value : undefined;
 }
 
-export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): ServerOptions {
+function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): ServerOptions {
   const insecure = argv.includes('--insecure-local');
   const port = Number(env.PORT ?? 3000);
   const drainMs = drainFrom(env);

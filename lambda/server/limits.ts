@@ -38,7 +38,6 @@ export const LIMITS: Limits = {
   certificateFailureMs: 60_000,
 };
 
-export const BODY_LIMIT_BYTES = LIMITS.bodyLimitBytes;
 export const DRAIN_MS = LIMITS.drainMs;
 
 /** Amazon's rule: a request's timestamp within 150 s of now, either side. */

@@ -3,7 +3,7 @@ import type { Message } from '../guide/messages';
 import { startSession } from '../guide/session';
 import { INITIAL_STATE, parseState, type GuideState } from '../guide/state';
 import { isRecord } from '../json';
-import { RECOVERED, isStaleRevision, revisionOf, userKey } from './document';
+import { RECOVERED, isStaleRevision, revisionOf, userKey, type SavedDocument } from './document';
 import { errorText, requestIdOf, userIdOf } from '../envelope';
 
 /** All of the guide's state lives under this one session attribute… */
@@ -85,7 +85,8 @@ export class Progress {
     if (!this.deps.persistent) return null;
     const next = revision + 1;
     try {
-      this.input.attributesManager.setPersistentAttributes({ state, savedAt: this.deps.now(), revision: next });
+      const document: SavedDocument = { state, savedAt: this.deps.now(), revision: next };
+      this.input.attributesManager.setPersistentAttributes({ ...document });
       await this.input.attributesManager.savePersistentAttributes();
       return next;
     } catch (error) {

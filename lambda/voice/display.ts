@@ -11,12 +11,12 @@ import { questionText, stepText } from './speech';
  * document); the card is the Alexa app's copy of it. Actions are what a
  * touch sends back (see handlers/touch.ts).
  */
-export interface Touch {
+interface Touch {
   readonly label: string;
   readonly action: string;
 }
 
-export interface ScreenData {
+interface ScreenData {
   readonly screen: 'step' | 'menu' | 'info';
   readonly title: string;
   readonly subtitle: string;

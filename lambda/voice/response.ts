@@ -14,7 +14,7 @@ export function voiceOf(input: HandlerInput): Voice {
 }
 
 /** Only a device that says it renders APL gets a screen; every device gets the card. */
-export function supportsApl(input: HandlerInput): boolean {
+function supportsApl(input: HandlerInput): boolean {
   try {
     // A forged request's device may list no interfaces at all, whatever the type says.
     const interfaces = getSupportedInterfaces(input.requestEnvelope) as SupportedInterfaces | undefined;

@@ -17,9 +17,9 @@ const BETWEEN_MESSAGES = '<break time="400ms"/>';
 const BETWEEN_STEP_SENTENCES = '<break time="300ms"/>';
 const BEFORE_QUESTION = '<break time="500ms"/>';
 /** Alexa allows at most 10 s in one break: longer silences are chained. */
-export const MAX_BREAK_SECONDS = 10;
+const MAX_BREAK_SECONDS = 10;
 /** A soft chime from the Alexa sound library (no hosting needed) that ends a counted step. */
-export const PRACTICE_END_SOUND = 'soundbank://soundlibrary/musical/amzn_sfx_bell_short_chime_01';
+const PRACTICE_END_SOUND = 'soundbank://soundlibrary/musical/amzn_sfx_bell_short_chime_01';
 const PACE_RATE: Readonly<Record<Pace, string | null>> = { slow: '85%', normal: null, fast: '115%' };
 
 /** What a device can do that changes the words: a screen keeps the session open without listening. */

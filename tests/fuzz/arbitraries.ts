@@ -45,8 +45,8 @@ function synonymsOf(type: string): [string, string][] {
   const values = languageModel.types.find((t) => t.name === type)?.values ?? [];
   return values.flatMap((v) => [v.name.value, ...(v.name.synonyms ?? [])].map((heard): [string, string] => [v.id ?? v.name.value, heard]));
 }
-export const TECHNIQUE_SYNONYMS = synonymsOf('TechniqueName');
-export const PACE_SYNONYMS = synonymsOf('PaceName');
+const TECHNIQUE_SYNONYMS = synonymsOf('TechniqueName');
+const PACE_SYNONYMS = synonymsOf('PaceName');
 
 export const USER_PREFIX = 'amzn1.ask.account.FUZZ';
 
@@ -56,7 +56,7 @@ export const USER_PREFIX = 'amzn1.ask.account.FUZZ';
 const HUGE = 10_000;
 
 /** Strings chosen to break things: markup, entities, interpolation, control characters, RTL, emoji, prototype keys. */
-export const NASTY_STRINGS: readonly string[] = [
+const NASTY_STRINGS: readonly string[] = [
   '',
   ' ',
   '\t\n',
@@ -99,7 +99,7 @@ export const NASTY_STRINGS: readonly string[] = [
   '&'.repeat(HUGE),
 ];
 
-export const textArb: fc.Arbitrary<string> = fc.oneof(
+const textArb: fc.Arbitrary<string> = fc.oneof(
   { arbitrary: fc.constantFrom(...NASTY_STRINGS), weight: 4 },
   { arbitrary: fc.string(), weight: 2 },
   { arbitrary: fc.string({ unit: 'grapheme' }), weight: 1 },
@@ -107,7 +107,7 @@ export const textArb: fc.Arbitrary<string> = fc.oneof(
 );
 
 /** Anything JSON can carry: the "wrong type" for any field. */
-export const wrongArb: fc.Arbitrary<Json> = fc.oneof(
+const wrongArb: fc.Arbitrary<Json> = fc.oneof(
   { arbitrary: fc.constantFrom<Json>(null, 0, 1, -1, 2.5, 1e308, true, false, '', 'x', [], {}, [null], ['x'], { '': null }), weight: 4 },
   { arbitrary: textArb, weight: 1 },
   { arbitrary: fc.jsonValue({ maxDepth: 3 }) as fc.Arbitrary<Json>, weight: 2 },
@@ -167,20 +167,20 @@ function slotArb(name: string, synonyms: readonly [string, string][], validIds: 
 }
 
 /** What a slot's `value` may hold: words, numbers, objects, arrays, null, huge and hostile text. */
-export const slotValueArb: fc.Arbitrary<Json> = fc.oneof(
+const slotValueArb: fc.Arbitrary<Json> = fc.oneof(
   { arbitrary: textArb, weight: 4 },
   { arbitrary: fc.constantFrom(...TECHNIQUE_SYNONYMS.map(([, heard]) => heard)), weight: 2 },
   { arbitrary: fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true })), weight: 1 },
   { arbitrary: wrongArb, weight: 1 },
 );
 
-export const techniqueSlotArb = slotArb('technique', TECHNIQUE_SYNONYMS, TECHNIQUE_IDS, slotValueArb);
-export const paceSlotArb = slotArb('pace', PACE_SYNONYMS, ['slower', 'faster', 'normal'], slotValueArb);
+const techniqueSlotArb = slotArb('technique', TECHNIQUE_SYNONYMS, TECHNIQUE_IDS, slotValueArb);
+const paceSlotArb = slotArb('pace', PACE_SYNONYMS, ['slower', 'faster', 'normal'], slotValueArb);
 
 const NUMBER_WORDS = Object.keys((en as { numbers: Record<string, number> }).numbers);
 
 /** AMAZON.NUMBER as digits, words, and everything that is not quite a step number. */
-export const stepNumberValueArb: fc.Arbitrary<Json> = fc.oneof(
+const stepNumberValueArb: fc.Arbitrary<Json> = fc.oneof(
   { arbitrary: fc.integer({ min: -2, max: 6 }).map(String), weight: 4 },
   { arbitrary: fc.integer().map(String), weight: 1 },
   {
@@ -197,7 +197,7 @@ export const stepNumberValueArb: fc.Arbitrary<Json> = fc.oneof(
   { arbitrary: fc.array(fc.constantFrom(...NUMBER_WORDS), { minLength: 1, maxLength: 12 }).map((w) => w.join(' ')), weight: 2 },
   { arbitrary: slotValueArb, weight: 2 },
 );
-export const stepNumberSlotArb: fc.Arbitrary<Json> = fc.oneof(
+const stepNumberSlotArb: fc.Arbitrary<Json> = fc.oneof(
   { arbitrary: stepNumberValueArb.map((value): Json => ({ name: 'stepNumber', value, confirmationStatus: 'NONE' })), weight: 6 },
   { arbitrary: fc.constantFrom<Json>({ name: 'stepNumber' }, { name: 'stepNumber', value: '?' }), weight: 1 },
   { arbitrary: wrongArb, weight: 1 },
@@ -224,7 +224,7 @@ function slotsArb(intent: string): fc.Arbitrary<Json> {
 // ---------------------------------------------------------------------------
 // Requests.
 
-export const UNKNOWN_INTENTS: readonly string[] = [
+const UNKNOWN_INTENTS: readonly string[] = [
   'OrderPizzaIntent',
   'AMAZON.ScrollUpIntent',
   'AMAZON.SelectIntent',
@@ -238,7 +238,7 @@ export const UNKNOWN_INTENTS: readonly string[] = [
   'valueOf',
 ];
 
-export const UNKNOWN_REQUEST_TYPES: readonly string[] = [
+const UNKNOWN_REQUEST_TYPES: readonly string[] = [
   'Connections.Response',
   'CanFulfillIntentRequest',
   'AudioPlayer.PlaybackStarted',
@@ -263,9 +263,9 @@ const TOUCH_ACTIONS: readonly string[] = [
 ];
 
 /** What kind of request the fuzzer built: the persistence property treats the nonsense ones specially. */
-export type RequestKind = 'launch' | 'intent' | 'unknownIntent' | 'sessionEnded' | 'touch' | 'unknownType' | 'noType';
+type RequestKind = 'launch' | 'intent' | 'unknownIntent' | 'sessionEnded' | 'touch' | 'unknownType' | 'noType';
 
-export interface RequestCase {
+interface RequestCase {
   readonly kind: RequestKind;
   readonly request: JsonObject;
 }
@@ -340,7 +340,7 @@ const noTypeArb: fc.Arbitrary<RequestCase> = fc
   )
   .map((request): RequestCase => ({ kind: 'noType', request }));
 
-export const requestArb: fc.Arbitrary<RequestCase> = fc.oneof(
+const requestArb: fc.Arbitrary<RequestCase> = fc.oneof(
   { arbitrary: fc.constant<RequestCase>({ kind: 'launch', request: { type: 'LaunchRequest' } }), weight: 3 },
   { arbitrary: knownIntentArb, weight: 14 },
   { arbitrary: unknownIntentArb, weight: 2 },
@@ -351,10 +351,7 @@ export const requestArb: fc.Arbitrary<RequestCase> = fc.oneof(
   { arbitrary: noTypeArb, weight: 1 },
 );
 
-/** A request the skill cannot act on: it must keep the user's place (nothing but an apology or "didn't catch that"). */
-export const isNonsense = (kind: RequestKind): boolean => kind === 'unknownIntent' || kind === 'unknownType' || kind === 'noType' || kind === 'sessionEnded';
-
-export const localeArb: fc.Arbitrary<Json> = fc.oneof(
+const localeArb: fc.Arbitrary<Json> = fc.oneof(
   { arbitrary: fc.constant('en-US'), weight: 6 },
   // Every locale we speak, and others of the same languages (de-AT) or of none (he-IL, sv-SE).
   { arbitrary: fc.constantFrom(...SUPPORTED_LOCALES, 'de-AT', 'fr-BE', 'es-AR', 'en-NZ', 'pt-PT', 'he-IL', 'sv-SE'), weight: 4 },
@@ -423,7 +420,7 @@ const POLLUTION_JSON: readonly string[] = [
   '{"guide":{"v":2,"phase":{"at":"__proto__"}},"storeTrouble":{"__proto__":true}}',
 ];
 
-export const revisionArb: fc.Arbitrary<Json> = fc.oneof(
+const revisionArb: fc.Arbitrary<Json> = fc.oneof(
   { arbitrary: fc.nat(1_000), weight: 4 },
   { arbitrary: fc.constantFrom<Json>(0, -1, 1.5, '3', null, true, 1e300, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER + 2), weight: 1 },
   { arbitrary: wrongArb, weight: 1 },
@@ -438,7 +435,7 @@ const guideArb: fc.Arbitrary<Json> = fc.oneof(
   { arbitrary: fc.anything({ maxDepth: 3 }) as fc.Arbitrary<Json>, weight: 1 },
 );
 
-export const sessionAttributesArb: fc.Arbitrary<Json> = fc.oneof(
+const sessionAttributesArb: fc.Arbitrary<Json> = fc.oneof(
   {
     arbitrary: fc
       .record({ guide: guideArb, revision: revisionArb, storeTrouble: fc.constantFrom<Json>(true, false, 'yes') }, { requiredKeys: ['guide'] })
@@ -474,7 +471,7 @@ export interface EnvelopeOptions {
 }
 
 /** Every field (at every level) a mutation may remove or replace. */
-export const MUTABLE_PATHS: readonly (readonly string[])[] = [
+const MUTABLE_PATHS: readonly (readonly string[])[] = [
   [],
   ['version'],
   ['session'],
@@ -556,7 +553,7 @@ const timestampArb: fc.Arbitrary<Json> = fc.oneof(
   fc.constantFrom<Json>('', 'yesterday', 0),
 );
 
-export const userIdArb: fc.Arbitrary<string> = fc.integer({ min: 0, max: 7 }).map((n) => `${USER_PREFIX}-${n}`);
+const userIdArb: fc.Arbitrary<string> = fc.integer({ min: 0, max: 7 }).map((n) => `${USER_PREFIX}-${n}`);
 
 /** A fresh copy, as JSON.parse would make it. */
 const viaJson = (value: Json): Json => JSON.parse(JSON.stringify(value)) as Json;

@@ -7,7 +7,7 @@ import { CONCERNS, type Command, type CommandType } from '../../lambda/guide/com
  * command does not compile until it has examples here; every suite that
  * walks all commands (reducer, speech, locales, fuzz) takes them from here.
  */
-export const EXAMPLES: { readonly [K in CommandType]: readonly Extract<Command, { type: K }>[] } = {
+const EXAMPLES: { readonly [K in CommandType]: readonly Extract<Command, { type: K }>[] } = {
   launch: [{ type: 'launch' }],
   start: [...TECHNIQUE_IDS, null].map((technique) => ({ type: 'start', technique }) as const),
   startRoutine: [{ type: 'startRoutine' }],

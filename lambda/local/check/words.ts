@@ -10,10 +10,10 @@ import { type Problem } from './problem';
  * catalog, so every language is, through it.
  */
 
-export type Leaves = Map<string, unknown>;
+type Leaves = Map<string, unknown>;
 
 /** "msg.welcome" → value, for every leaf (numbers stay one object leaf: its words are per language). */
-export function leavesOf(tree: unknown, prefix = '', out: Leaves = new Map()): Leaves {
+function leavesOf(tree: unknown, prefix = '', out: Leaves = new Map()): Leaves {
   if (!isRecord(tree) || prefix === 'numbers') {
     out.set(prefix, tree);
     return out;
@@ -25,7 +25,7 @@ export function leavesOf(tree: unknown, prefix = '', out: Leaves = new Map()): L
 const PLURAL = /^(.*)_(zero|one|two|few|many|other)$/;
 
 /** The plural forms a language uses for the counts the skill says (0–100). */
-export function pluralFormsOf(language: string): string[] {
+function pluralFormsOf(language: string): string[] {
   const rules = new Intl.PluralRules(language);
   return [...new Set(Array.from({ length: 101 }, (_, n) => rules.select(n)))];
 }

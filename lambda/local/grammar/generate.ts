@@ -10,7 +10,7 @@ import { GrammarFileError, type GrammarSource } from './source';
  */
 
 /** Slots by intent: the same in every language. */
-export const INTENT_SLOTS: Readonly<Partial<Record<string, readonly { readonly name: string; readonly type: string }[]>>> = {
+const INTENT_SLOTS: Readonly<Partial<Record<string, readonly { readonly name: string; readonly type: string }[]>>> = {
   StartTechniqueIntent: [{ name: 'technique', type: 'TechniqueName' }],
   GoToStepIntent: [
     { name: 'stepNumber', type: 'AMAZON.NUMBER' },
@@ -24,14 +24,14 @@ export const INTENT_SLOTS: Readonly<Partial<Record<string, readonly { readonly n
   SafetyIntent: [{ name: 'concern', type: 'SafetyConcern' }],
 };
 /** Custom slot types in the order they are written out. */
-export const SLOT_TYPES = ['TechniqueName', 'PaceName', 'StepOrdinal', 'FootScope', 'SafetyConcern'] as const;
+const SLOT_TYPES = ['TechniqueName', 'PaceName', 'StepOrdinal', 'FootScope', 'SafetyConcern'] as const;
 
-export interface GeneratedIntent {
+interface GeneratedIntent {
   readonly name: string;
   readonly slots?: readonly { readonly name: string; readonly type: string }[];
   readonly samples: readonly string[];
 }
-export interface GeneratedType {
+interface GeneratedType {
   readonly name: string;
   readonly values: readonly { readonly id: string; readonly name: { readonly value: string; readonly synonyms: readonly string[] } }[];
 }
@@ -43,12 +43,6 @@ export interface GeneratedModel {
       readonly types: readonly GeneratedType[];
     };
   };
-}
-
-/** Where each sample came from: the pattern that produced it, for messages that send the reader to the right line. */
-export interface SampleOrigin {
-  readonly intent: string;
-  readonly pattern: string;
 }
 
 export interface Generated {

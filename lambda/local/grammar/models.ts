@@ -22,7 +22,7 @@ export const modelFile = (locale: string): string => join('interaction-models', 
  * of that (the commands of a real session took it past the earlier 60%), so a
  * language can still grow without ever meeting the limit.
  */
-export const MAX_MODEL_CHARACTERS = 700_000;
+const MAX_MODEL_CHARACTERS = 700_000;
 
 export interface LocaleModel {
   readonly text: string | null;

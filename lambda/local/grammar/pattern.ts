@@ -20,7 +20,7 @@
 export type Pieces = ReadonlyMap<string, readonly string[]>;
 
 /** One pattern that expands to more phrasings than this is a mistake, not a grammar. */
-export const MAX_EXPANSION = 5000;
+const MAX_EXPANSION = 5000;
 
 export class PatternError extends Error {}
 
@@ -119,9 +119,4 @@ function expandPiece(name: string, pieces: Pieces, stack: readonly string[]): st
   const patterns = pieces.get(name);
   if (!patterns) throw new PatternError(`<${name}> is not a piece of this grammar`);
   return patterns.flatMap((p) => expandNodes(parse(p), pieces, [...stack, name]));
-}
-
-/** The piece names a pattern uses, directly. */
-export function piecesUsed(pattern: string): string[] {
-  return [...pattern.matchAll(/<([\w-]+)>/g)].map((m) => m[1]);
 }

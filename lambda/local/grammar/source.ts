@@ -10,7 +10,7 @@ import { languageOf } from '../../voice/locales';
  * differently. A regional file only adds: its pieces, patterns and synonyms
  * join the language's (and its invocation name, if it has one, replaces it).
  */
-export interface IntentSource {
+interface IntentSource {
   /** Patterns of what people say for this intent. */
   readonly say: readonly string[];
   /** Phrasings this intent's patterns would produce but which belong elsewhere. */
@@ -27,8 +27,8 @@ export interface GrammarSource {
   readonly files: readonly string[];
 }
 
-export const GRAMMAR_DIR = join('interaction-models', 'grammar');
-export const grammarFile = (code: string): string => join(GRAMMAR_DIR, `${code}.yaml`);
+const GRAMMAR_DIR = join('interaction-models', 'grammar');
+const grammarFile = (code: string): string => join(GRAMMAR_DIR, `${code}.yaml`);
 
 export class GrammarFileError extends Error {
   constructor(

@@ -37,7 +37,7 @@ export interface Example {
   readonly intent: string;
 }
 
-export interface Guess {
+interface Guess {
   /** FALLBACK_INTENT when NLP.js knows none of the words. */
   readonly intent: string;
   /** 0–1; NLP.js's scores over all intents sum to 1. */

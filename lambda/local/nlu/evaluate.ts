@@ -46,7 +46,7 @@ export async function evaluateSet(classifier: Classifier, phrases: readonly { sa
  * `count` items of `items`, every group (intent) in proportion and at least
  * one of each, chosen by `random`; the order of `items` is kept.
  */
-export function stratifiedSample<T>(items: readonly T[], groupOf: (item: T) => string, count: number, random: Random): T[] {
+function stratifiedSample<T>(items: readonly T[], groupOf: (item: T) => string, count: number, random: Random): T[] {
   if (items.length <= count) return [...items];
   const groups = new Map<string, number[]>();
   items.forEach((item, i) => groups.set(groupOf(item), [...(groups.get(groupOf(item)) ?? []), i]));
@@ -64,7 +64,7 @@ export function stratifiedSample<T>(items: readonly T[], groupOf: (item: T) => s
  * fillings share its fold, so a fold never tests a sentence it trained on
  * with only the slot value changed.
  */
-export function assignFolds(phrases: readonly LabelledPhrase[], folds: number, random: Random): Map<number, number> {
+function assignFolds(phrases: readonly LabelledPhrase[], folds: number, random: Random): Map<number, number> {
   const samplesOf = new Map<string, number[]>();
   for (const p of phrases) {
     const samples = samplesOf.get(p.intent) ?? [];

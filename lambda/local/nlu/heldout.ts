@@ -8,7 +8,7 @@ import { isRecord } from '../../json';
  * the one the gate is on.
  */
 
-export interface HeldOutPhrase {
+interface HeldOutPhrase {
   readonly say: string;
   readonly intent: string;
   readonly slots?: Readonly<Record<string, string>>;
@@ -20,7 +20,7 @@ export interface HeldOut {
   readonly final: readonly HeldOutPhrase[];
 }
 
-export const heldOutFile = (root: string, locale: string): string => join(root, 'tests', 'heldout', `${locale}.json`);
+const heldOutFile = (root: string, locale: string): string => join(root, 'tests', 'heldout', `${locale}.json`);
 
 function phrases(value: unknown, where: string): HeldOutPhrase[] {
   if (!Array.isArray(value)) throw new Error(`${where} is not a list`);

@@ -10,7 +10,7 @@ export type Random = () => number;
 export const SEED = 20240611;
 
 /** FNV-1a: a string to 32 bits, so that each locale gets its own stream. */
-export function hash(text: string): number {
+function hash(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i += 1) {
     h ^= text.charCodeAt(i);
@@ -20,7 +20,7 @@ export function hash(text: string): number {
 }
 
 /** mulberry32: small, fast and good enough to shuffle samples. */
-export function seededRandom(seed: number): Random {
+function seededRandom(seed: number): Random {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -43,5 +43,3 @@ export function shuffled<T>(items: readonly T[], random: Random): T[] {
   }
   return copy;
 }
-
-export const pick = <T>(items: readonly T[], random: Random): T => items[Math.floor(random() * items.length)];

@@ -38,7 +38,7 @@ export function formatLocale(r: LocaleReport): string {
 
 const COLUMNS = ['locale', 'samples', 'k-fold acc', 'held-out dev acc', 'held-out final acc', 'wrong at high confidence'] as const;
 
-export function tableRows(reports: readonly LocaleReport[]): string[][] {
+function tableRows(reports: readonly LocaleReport[]): string[][] {
   return reports.map((r) => [
     r.locale,
     String(r.samples),

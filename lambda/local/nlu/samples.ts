@@ -10,7 +10,7 @@ import { isRecord } from '../../json';
 /** The intent with no samples, which Alexa picks when nothing fits. */
 export const FALLBACK_INTENT = 'AMAZON.FallbackIntent';
 
-export interface IndexedIntent {
+interface IndexedIntent {
   readonly name: string;
   /** Slot name → slot type. */
   readonly slots: ReadonlyMap<string, string>;
@@ -76,7 +76,7 @@ export function readLanguageModel(root: string, locale: string): IndexedModel {
 const SLOT = /\{([^{}]+)\}/g;
 
 /** The word a slot of `type` becomes: what the classifier sees in place of any of the type's values. */
-export const slotToken = (type: string): string => `slot${type.replace(/[^A-Za-z]/g, '').toLowerCase()}`;
+const slotToken = (type: string): string => `slot${type.replace(/[^A-Za-z]/g, '').toLowerCase()}`;
 
 /**
  * Slot values as the classifier sees them: every value or synonym of a slot
