@@ -5,8 +5,16 @@ import { PROJECT_ROOT } from './projectRoot';
 
 /**
  * `npm run build`: the Lambda bundle, build/lambda/index.js (CommonJS,
- * minified, node20 syntax, a source map beside it that is not uploaded), and
- * the words it reads per locale, build/lambda/locales/.
+ * minified, node20 syntax, a source map beside it that is not uploaded), the
+ * DynamoDB client beside it, build/lambda/dynamodbApi.js, and the words it
+ * reads per locale, build/lambda/locales/.
+ *
+ * Why the DynamoDB client is a file of its own: node compiles every byte of
+ * a file it loads, used or not, and the client (with aws4, its signer) is
+ * a tenth of the bundle that a Lambda without a table, or a cold start that
+ * has not reached its store yet, never runs. The store (storage/dynamodb.ts)
+ * stays in the bundle and loads the client when it is chosen; nothing the
+ * rest of the skill checks by identity lives in the client.
  *
  * Two packages are swapped for what the skill actually runs (lambda/bundle/),
  * because every byte a cold start loads is compiled and run before Alexa
@@ -36,27 +44,42 @@ export const substitutes: Plugin = {
   },
 };
 
+/** The DynamoDB client, as the store imports it, left to be loaded from its own file beside the bundle. */
+export const DYNAMODB_CLIENT_FILE = 'dynamodbApi.js';
+const clientApart: Plugin = {
+  name: 'dynamodb-client-apart',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^\.\/dynamodbApi$/ }, (args) =>
+      args.importer.endsWith(join('storage', 'dynamodb.ts')) ? { path: `./${DYNAMODB_CLIENT_FILE}`, external: true } : undefined,
+    );
+  },
+};
+
 export const LAMBDA_OUT_DIR = join(PROJECT_ROOT, 'build', 'lambda');
+
+const common: BuildOptions = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  minify: true,
+  sourcemap: true,
+  external: ['@aws-sdk/*'],
+  logLevel: 'warning',
+};
 
 /** How the Lambda is bundled; the tests reuse it to see what goes in. */
 export function lambdaBuildOptions(): BuildOptions {
-  return {
-    entryPoints: [join(PROJECT_ROOT, 'lambda', 'index.ts')],
-    outfile: join(LAMBDA_OUT_DIR, 'index.js'),
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    minify: true,
-    sourcemap: true,
-    external: ['@aws-sdk/*'],
-    plugins: [substitutes],
-    logLevel: 'warning',
-  };
+  return { ...common, entryPoints: [join(PROJECT_ROOT, 'lambda', 'index.ts')], outfile: join(LAMBDA_OUT_DIR, 'index.js'), plugins: [substitutes, clientApart] };
+}
+
+/** The DynamoDB client's own file. */
+export function dynamodbClientBuildOptions(): BuildOptions {
+  return { ...common, entryPoints: [join(PROJECT_ROOT, 'lambda', 'storage', 'dynamodbApi.ts')], outfile: join(LAMBDA_OUT_DIR, DYNAMODB_CLIENT_FILE) };
 }
 
 async function main(): Promise<void> {
-  await build(lambdaBuildOptions());
+  await Promise.all([build(lambdaBuildOptions()), build(dynamodbClientBuildOptions())]);
   const locales = join(LAMBDA_OUT_DIR, 'locales');
   rmSync(locales, { recursive: true, force: true });
   cpSync(join(PROJECT_ROOT, 'lambda', 'locales'), locales, { recursive: true });

@@ -15,6 +15,7 @@ import { zip } from './zip';
  *   build/skill-package/interactionModels/custom/<locale>.json  copy of interaction-models/<locale>.json
  *   build/skill-package/assets/images/*.png                     the store icons, drawn here (storeIcon.ts)
  *   build/lambda/index.js, index.js.map                         the bundle (npm run build)
+ *   build/lambda/dynamodbApi.js, dynamodbApi.js.map             its DynamoDB client, loaded when a table is set (npm run build)
  *   build/lambda/locales/<code>/translation.json                the words, read per locale (npm run build)
  *   build/lambda/package.json                                   no dependencies
  *
@@ -35,13 +36,13 @@ export const SKILL_PACKAGE_DIR = join('build', 'skill-package');
 export const LAMBDA_DIR = join('build', 'lambda');
 export const LAMBDA_PACKAGE_JSON = { name: 'foot-massage-guide-lambda', private: true, main: 'index.js' } as const;
 /** Everything build/lambda/ may hold. */
-export const LAMBDA_FILES: readonly string[] = ['index.js', 'index.js.map', 'locales', 'package.json'];
+export const LAMBDA_FILES: readonly string[] = ['index.js', 'index.js.map', 'dynamodbApi.js', 'dynamodbApi.js.map', 'locales', 'package.json'];
 /**
  * Left out of the upload: the function runs without --enable-source-maps (it
  * costs about 16 ms of every cold start, and the skill logs error messages,
  * not stack traces), so the map would never be read there.
  */
-export const NOT_UPLOADED: readonly string[] = ['index.js.map'];
+export const NOT_UPLOADED: readonly string[] = ['index.js.map', 'dynamodbApi.js.map'];
 
 export interface PackageResult {
   readonly written: string[];
@@ -171,7 +172,7 @@ export function packageSkill(root: string = PROJECT_ROOT): PackageResult {
 
   // The code the cfn-deployer zips: the bundle, its map and a dependency-free package.json.
   const lambda = join(root, LAMBDA_DIR);
-  for (const file of ['index.js', 'index.js.map', join('locales', 'en', 'translation.json')]) {
+  for (const file of ['index.js', 'index.js.map', 'dynamodbApi.js', join('locales', 'en', 'translation.json')]) {
     if (!existsSync(join(lambda, file))) throw new Error(`${relative(root, join(lambda, file))} is missing: run npm run build first`);
   }
   writeFileSync(join(lambda, 'package.json'), JSON.stringify(LAMBDA_PACKAGE_JSON, null, 2) + '\n');

@@ -38,10 +38,13 @@ export function chooseStore(env: Env, projectRoot: string): StoreChoice {
       }
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { DynamoStore } = require('./dynamodb') as typeof import('./dynamodb');
+      // The store signs with the credentials in the environment (Lambda puts its role's there); without
+      // them every save fails, so say so at start rather than once per session.
+      const unsigned = !env.AWS_ACCESS_KEY_ID || !env.AWS_SECRET_ACCESS_KEY;
       return {
-        store: new DynamoStore({ table: env.DYNAMODB_TABLE, endpoint: env.DYNAMODB_ENDPOINT || undefined, region: env.AWS_REGION }),
+        store: new DynamoStore({ table: env.DYNAMODB_TABLE, endpoint: env.DYNAMODB_ENDPOINT || undefined, region: env.AWS_REGION, env }),
         description: `DynamoDB table ${env.DYNAMODB_TABLE}`,
-        warning: null,
+        warning: unsigned ? 'STORAGE=dynamodb needs AWS credentials in the environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, and AWS_SESSION_TOKEN for a role): progress will not be saved.' : null,
       };
     }
     case 'memory': {

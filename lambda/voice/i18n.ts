@@ -93,11 +93,13 @@ export function voiceFor(requested: string | undefined): Voice {
     // The order i18next looks in for this code: 'fr-CA' → 'fr' → 'en'.
     const chain = [...new Set([code, languageOf(code), FALLBACK_LANGUAGE])];
     for (const c of chain) load(c);
+    // The words i18next holds for each, in the order it looks: read directly for words with nothing to fill in.
+    const bundles = chain.map((c) => i18n.getDataByLanguage(c)?.translation ?? {});
     const fixed = i18n.getFixedT(code);
     let numbers: Readonly<Record<string, number>> | undefined;
     voice = {
       locale,
-      t: remembering(fixed, chain),
+      t: remembering(fixed, bundles),
       // Only a spoken step number needs these: looked up the first time one arrives, not on every cold start.
       get numbers() {
         if (numbers === undefined) {
@@ -130,14 +132,14 @@ const MAX_REMEMBERED = 5_000;
  * missing or names an object) goes to t(). tests/voice/resources.test.ts
  * holds the two ways to the same words for every key in every locale.
  */
-function remembering(t: TFunction, chain: readonly string[]): Translate {
+function remembering(t: TFunction, bundles: readonly Words[]): Translate {
   const said = new Map<string, string>();
   const counted = new Map<string, boolean>();
   const translate = (key: WordKey, values?: Readonly<Record<string, unknown>>): string => {
-    if (values === undefined) return plainWords(chain, key) ?? String(t(key));
+    if (values === undefined) return plainWords(bundles, key) ?? String(t(key));
     if (typeof values.count === 'number') {
       let plural = counted.get(key);
-      if (plural === undefined) counted.set(key, (plural = hasPluralForms(chain, key)));
+      if (plural === undefined) counted.set(key, (plural = hasPluralForms(bundles, key)));
       // A number of things said the same way whatever the number ("I know {{count}} techniques"):
       // a count given as text is only filled in, and i18next builds no plural rules for it
       // (ICU's, about a millisecond of a cold start) just to find there are no forms to choose from.
@@ -161,15 +163,31 @@ function remembering(t: TFunction, chain: readonly string[]): Translate {
 /** i18next's suffixes for the forms of a counted key ("spotsLeft_one"); every language that has forms has "other". */
 const PLURAL_SUFFIXES = ['_zero', '_one', '_two', '_few', '_many', '_other'];
 
-/** Whether any language of the chain words `key` by number. */
-function hasPluralForms(chain: readonly string[], key: string): boolean {
-  return chain.some((code) => PLURAL_SUFFIXES.some((suffix) => i18n.getResource(code, 'translation', `${key}${suffix}`) !== undefined));
+/** A language's words as i18next holds them: nested objects, strings at the leaves. */
+type Words = Readonly<Record<string, unknown>>;
+
+/** What `key` ("msg.welcome") leads to in one language's words, if anything. */
+function lookUp(words: Words, key: string): unknown {
+  let here: unknown = words;
+  let from = 0;
+  while (typeof here === 'object' && here !== null) {
+    const dot = key.indexOf('.', from);
+    here = (here as Words)[dot === -1 ? key.slice(from) : key.slice(from, dot)];
+    if (dot === -1) return here;
+    from = dot + 1;
+  }
+  return undefined;
 }
 
-/** The words under `key` if they need no formatting: the first language of `chain` that has them decides, as in t(). */
-function plainWords(chain: readonly string[], key: string): string | undefined {
-  for (const code of chain) {
-    const found: unknown = i18n.getResource(code, 'translation', key);
+/** Whether any language of the chain words `key` by number. */
+function hasPluralForms(bundles: readonly Words[], key: string): boolean {
+  return bundles.some((words) => PLURAL_SUFFIXES.some((suffix) => lookUp(words, `${key}${suffix}`) !== undefined));
+}
+
+/** The words under `key` if they need no formatting: the first language of the chain that has them decides, as in t(). */
+function plainWords(bundles: readonly Words[], key: string): string | undefined {
+  for (const words of bundles) {
+    const found = lookUp(words, key);
     if (found === undefined || found === null) continue;
     return typeof found === 'string' && !found.includes('{{') && !found.includes('$t(') ? found : undefined;
   }

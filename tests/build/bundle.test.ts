@@ -54,6 +54,11 @@ test('npm run build writes a CommonJS bundle with a source map, needing no AWS S
   expect(readFileSync(bundle, 'utf8')).not.toMatch(/require\("@aws-sdk\//);
 });
 
+test('the DynamoDB client (and its signer) is a file of its own beside the bundle, not compiled by a cold start without a table', () => {
+  expect(readFileSync(bundle, 'utf8')).not.toContain('aws4_request');
+  expect(readFileSync(join(root, 'build', 'lambda', 'dynamodbApi.js'), 'utf8')).toContain('aws4_request');
+});
+
 test("the bundle carries ask-sdk-model's types only, and only the parts of ask-sdk-core the skill runs", () => {
   const code = readFileSync(bundle, 'utf8');
   // ask-sdk-model's service clients (the device address API's path) and ask-sdk-core's unused helpers.

@@ -286,8 +286,8 @@ describe('npm run package', () => {
     expect(readdirSync(skillPackage).sort()).toEqual(['assets', 'interactionModels', 'skill.json']);
   });
 
-  test('build/lambda/ holds the bundle, its map and a package.json without dependencies, and nothing else', () => {
-    expect(readdirSync(lambda).sort()).toEqual(['index.js', 'index.js.map', 'locales', 'package.json']);
+  test('build/lambda/ holds the bundle, its DynamoDB client, their maps and a package.json without dependencies, and nothing else', () => {
+    expect(readdirSync(lambda).sort()).toEqual(['dynamodbApi.js', 'dynamodbApi.js.map', 'index.js', 'index.js.map', 'locales', 'package.json']);
     expect(readJson(join(lambda, 'package.json'))).toEqual({ name: 'foot-massage-guide-lambda', private: true, main: 'index.js' });
   });
 
@@ -434,8 +434,9 @@ describe('npm run package', () => {
     const run = runHookAsTheCliDoes();
     expect([run.status, run.stderr]).toEqual([0, '']);
     const files = readZip(readFileSync(run.zipFile));
-    expect(files.map((f) => f.name)).toEqual(expect.arrayContaining(['index.js', 'package.json', 'locales/en/translation.json', 'locales/de/translation.json']));
+    expect(files.map((f) => f.name)).toEqual(expect.arrayContaining(['index.js', 'dynamodbApi.js', 'package.json', 'locales/en/translation.json', 'locales/de/translation.json']));
     expect(files.map((f) => f.name)).not.toContain('index.js.map');
+    expect(files.map((f) => f.name)).not.toContain('dynamodbApi.js.map');
     for (const file of files) expect([file.name, file.mode]).toEqual([file.name, 0o644]);
     const unpacked = mkdtempSync(join(tmpdir(), 'fmg-unzipped-'));
     for (const file of files) {
