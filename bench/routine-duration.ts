@@ -23,8 +23,12 @@ function measure(pace: Pace): { turns: number; practice: number; speech: number 
   for (;;) {
     turns++;
     const { speech } = renderSpeech(reply.say, reply.ask, voice, pace);
-    for (const [, amount, unit] of speech.matchAll(/<break time="(\d+(?:\.\d+)?)(ms|s)"\/>/g)) practice += unit === 's' ? Number(amount) : Number(amount) / 1000;
-    words += speech.replace(/<[^>]+>/g, ' ').split(/\s+/).filter(Boolean).length;
+    for (const [, amount, unit] of speech.matchAll(/<break time="(\d+(?:\.\d+)?)(ms|s)"\/>/g))
+      practice += unit === 's' ? Number(amount) : Number(amount) / 1000;
+    words += speech
+      .replace(/<[^>]+>/g, ' ')
+      .split(/\s+/)
+      .filter(Boolean).length;
     state = reply.state;
     if (state.phase.at === 'done') break;
     reply = reduce(state, { type: 'next' });

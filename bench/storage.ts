@@ -19,7 +19,11 @@ process.env.AWS_ACCESS_KEY_ID ??= 'local';
 process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
 
 const envelope = (userId: string) => ({ context: { System: { user: { userId } } } }) as unknown as RequestEnvelope;
-const document = (revision: number) => ({ state: { v: 1, phase: { at: 'step', technique: 'relaxHeel', step: revision % 2 }, turns: revision }, savedAt: Date.now(), revision });
+const document = (revision: number) => ({
+  state: { v: 1, phase: { at: 'step', technique: 'relaxHeel', step: revision % 2 }, turns: revision },
+  savedAt: Date.now(),
+  revision,
+});
 
 async function measure(store: PersistenceAdapter): Promise<{ save: number[]; load: number[] }> {
   const request = envelope(`amzn1.ask.account.bench-${Math.random()}`);

@@ -164,7 +164,10 @@ async function spawnServer(bundle: string, storageDir: string, s3Port: number, r
 let counter = 0;
 
 /** An Alexa envelope for this skill, from USER unless told, stamped now; events (`event: true`) come outside a session, as Alexa sends them. */
-function envelope(type: string, options: { userId?: string; attributes?: unknown; timestamp?: string; skillId?: string; event?: boolean } = {}): Record<string, unknown> {
+function envelope(
+  type: string,
+  options: { userId?: string; attributes?: unknown; timestamp?: string; skillId?: string; event?: boolean } = {},
+): Record<string, unknown> {
   counter += 1;
   const application = { applicationId: options.skillId ?? SKILL_ID };
   const user = { userId: options.userId ?? USER };
@@ -210,7 +213,10 @@ interface Case {
 }
 
 const emptyResponse = (body: Record<string, unknown>): boolean => JSON.stringify(body.response) === '{}';
-const speaks = (pattern: RegExp) => (body: Record<string, unknown>): boolean => pattern.test(JSON.stringify(body.response));
+const speaks =
+  (pattern: RegExp) =>
+  (body: Record<string, unknown>): boolean =>
+    pattern.test(JSON.stringify(body.response));
 
 async function battery(server: Spawned, signing: TestSigning, storageDir: string): Promise<Figure[]> {
   const { url, port } = server;
@@ -232,17 +238,54 @@ async function battery(server: Spawned, signing: TestSigning, storageDir: string
     {
       name: 'chunked body over the limit',
       expected: 413,
-      send: () => raw(port, ['POST / HTTP/1.1\r\nHost: soak\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n', ...Array.from({ length: 6 }, () => `4000\r\n${chunk}\r\n`), '0\r\n\r\n']),
+      send: () =>
+        raw(port, [
+          'POST / HTTP/1.1\r\nHost: soak\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n',
+          ...Array.from({ length: 6 }, () => `4000\r\n${chunk}\r\n`),
+          '0\r\n\r\n',
+        ]),
     },
-    { name: 'body not UTF-8', expected: 400, send: () => raw(port, ['POST / HTTP/1.1\r\nHost: soak\r\nContent-Length: 3\r\nConnection: close\r\n\r\n', Buffer.from([0x7b, 0xff, 0x7d])]) },
+    {
+      name: 'body not UTF-8',
+      expected: 400,
+      send: () => raw(port, ['POST / HTTP/1.1\r\nHost: soak\r\nContent-Length: 3\r\nConnection: close\r\n\r\n', Buffer.from([0x7b, 0xff, 0x7d])]),
+    },
     { name: 'malformed HTTP', expected: 400, send: () => raw(port, ['NOT HTTP AT ALL\r\n\r\n']) },
     { name: 'malformed JSON', expected: 400, send: () => post(url, '{"version": "1.0", "request": ') },
     { name: 'JSON without a request', expected: 400, send: () => post(url, '{"version":"1.0"}') },
-    { name: 'unknown path', expected: 404, send: async () => { const r = await fetch(`${url}/.env`); return { status: r.status, body: await r.text() }; } },
-    { name: 'wrong method', expected: 405, send: async () => { const r = await fetch(`${url}/`, { method: 'DELETE' }); return { status: r.status, body: await r.text() }; } },
+    {
+      name: 'unknown path',
+      expected: 404,
+      send: async () => {
+        const r = await fetch(`${url}/.env`);
+        return { status: r.status, body: await r.text() };
+      },
+    },
+    {
+      name: 'wrong method',
+      expected: 405,
+      send: async () => {
+        const r = await fetch(`${url}/`, { method: 'DELETE' });
+        return { status: r.status, body: await r.text() };
+      },
+    },
     { name: 'unsigned', expected: 400, send: () => post(url, launch()) },
-    { name: 'forged signature', expected: 400, send: () => { const body = launch(); return post(url, body, signedHeaders(signing, `${body}x`)); } },
-    { name: 'signature over another body', expected: 400, send: () => { const body = launch(); return post(url, body.replace('LaunchRequest', 'SessionEndedRequest'), signedHeaders(signing, body)); } },
+    {
+      name: 'forged signature',
+      expected: 400,
+      send: () => {
+        const body = launch();
+        return post(url, body, signedHeaders(signing, `${body}x`));
+      },
+    },
+    {
+      name: 'signature over another body',
+      expected: 400,
+      send: () => {
+        const body = launch();
+        return post(url, body.replace('LaunchRequest', 'SessionEndedRequest'), signedHeaders(signing, body));
+      },
+    },
     { name: 'certificate URL on another host', expected: 400, send: () => badCertificate('https://evil.example.com/echo.api/cert.pem') },
     { name: 'certificate URL over http', expected: 400, send: () => badCertificate('http://s3.amazonaws.com/echo.api/cert.pem') },
     { name: 'certificate URL on port 563', expected: 400, send: () => badCertificate('https://s3.amazonaws.com:563/echo.api/cert.pem') },
@@ -255,10 +298,30 @@ async function battery(server: Spawned, signing: TestSigning, storageDir: string
     { name: 'unreadable timestamp, signed', expected: 400, send: () => signed(launch({ timestamp: 'last tuesday' })) },
     { name: 'another skill, signed', expected: 400, send: () => signed(launch({ skillId: 'amzn1.ask.skill.someone-else' })) },
     { name: 'null session attributes, signed', expected: 200, send: () => signed(launch({ attributes: null })), holds: speaks(/Foot Massage Guide/) },
-    { name: 'deeply nested session attributes, signed', expected: 200, send: () => signed(withDeepAttributes('LaunchRequest')), holds: speaks(/something went wrong/) },
-    { name: 'deeply nested attributes on a request type the skill does not handle, signed', expected: 200, send: () => signed(withDeepAttributes('Connections.Response')), holds: speaks(/something went wrong/) },
-    { name: 'AlexaSkillEvent.SkillEnabled, signed', expected: 200, send: () => signed(JSON.stringify(envelope('AlexaSkillEvent.SkillEnabled', { userId: EVENT_USER, event: true }))), holds: emptyResponse },
-    { name: 'Messaging.MessageReceived, signed', expected: 200, send: () => signed(JSON.stringify(envelope('Messaging.MessageReceived', { userId: EVENT_USER, event: true }))), holds: emptyResponse },
+    {
+      name: 'deeply nested session attributes, signed',
+      expected: 200,
+      send: () => signed(withDeepAttributes('LaunchRequest')),
+      holds: speaks(/something went wrong/),
+    },
+    {
+      name: 'deeply nested attributes on a request type the skill does not handle, signed',
+      expected: 200,
+      send: () => signed(withDeepAttributes('Connections.Response')),
+      holds: speaks(/something went wrong/),
+    },
+    {
+      name: 'AlexaSkillEvent.SkillEnabled, signed',
+      expected: 200,
+      send: () => signed(JSON.stringify(envelope('AlexaSkillEvent.SkillEnabled', { userId: EVENT_USER, event: true }))),
+      holds: emptyResponse,
+    },
+    {
+      name: 'Messaging.MessageReceived, signed',
+      expected: 200,
+      send: () => signed(JSON.stringify(envelope('Messaging.MessageReceived', { userId: EVENT_USER, event: true }))),
+      holds: emptyResponse,
+    },
     { name: 'a good launch, signed (the control)', expected: 200, send: () => signed(launch()), holds: speaks(/Welcome to Foot Massage Guide/) },
   ];
 
@@ -278,9 +341,24 @@ async function battery(server: Spawned, signing: TestSigning, storageDir: string
   const rawIds = lines.filter((line) => line.includes(USER) || line.includes(EVENT_USER)).length;
   const eventProgress = listAll(storageDir).filter((path) => path.includes(userKey(EVENT_USER))).length;
   return [
-    { name: `hostile requests answered with the expected status (${cases.length} kinds)`, value: `${matched} of ${cases.length}${misses.length ? ` (${misses.join('; ')})` : ''}`, target: `${cases.length} of ${cases.length}`, ok: matched === cases.length },
-    { name: 'responses with a stack trace, path or exception text (or a refusal not in the short JSON form)', value: String(leaks), target: '0', ok: leaks === 0 },
-    { name: 'refused requests logged as one request-refused JSON line', value: `${logged} of ${refused}`, target: `${refused} of ${refused}`, ok: logged === refused },
+    {
+      name: `hostile requests answered with the expected status (${cases.length} kinds)`,
+      value: `${matched} of ${cases.length}${misses.length ? ` (${misses.join('; ')})` : ''}`,
+      target: `${cases.length} of ${cases.length}`,
+      ok: matched === cases.length,
+    },
+    {
+      name: 'responses with a stack trace, path or exception text (or a refusal not in the short JSON form)',
+      value: String(leaks),
+      target: '0',
+      ok: leaks === 0,
+    },
+    {
+      name: 'refused requests logged as one request-refused JSON line',
+      value: `${logged} of ${refused}`,
+      target: `${refused} of ${refused}`,
+      ok: logged === refused,
+    },
     { name: "lines of the server's output holding a raw user id", value: String(rawIds), target: '0', ok: rawIds === 0 },
     { name: 'progress files written by skill events', value: String(eventProgress), target: '0', ok: eventProgress === 0 },
   ];
@@ -299,7 +377,12 @@ function parseObject(body: string): Record<string, unknown> {
 function isShortError(body: string): boolean {
   try {
     const parsed = JSON.parse(body) as Record<string, unknown>;
-    return Object.keys(parsed).sort().join() === 'error,requestId' && typeof parsed.error === 'string' && parsed.error.length <= 60 && (parsed.requestId === null || typeof parsed.requestId === 'string');
+    return (
+      Object.keys(parsed).sort().join() === 'error,requestId' &&
+      typeof parsed.error === 'string' &&
+      parsed.error.length <= 60 &&
+      (parsed.requestId === null || typeof parsed.requestId === 'string')
+    );
   } catch {
     return false;
   }
@@ -322,7 +405,12 @@ async function blackHole(server: Spawned, s3: FakeS3): Promise<Figure[]> {
   const downloads = s3.asked.get(BLACK_HOLE_PATH) ?? 0;
   const open = s3.openBlackHoles();
   return [
-    { name: 'a request whose certificate download never answers: refused after', value: `${seconds.toFixed(2)} s (${first.status})`, target: '≤ 2.5 s (400)', ok: seconds <= 2.5 && first.status === 400 },
+    {
+      name: 'a request whose certificate download never answers: refused after',
+      value: `${seconds.toFixed(2)} s (${first.status})`,
+      target: '≤ 2.5 s (400)',
+      ok: seconds <= 2.5 && first.status === 400,
+    },
     { name: `certificate downloads for ${REPEATED_FORGERIES + 1} forged requests naming that URL`, value: String(downloads), target: '1', ok: downloads === 1 },
     { name: 'abandoned certificate downloads still connected', value: String(open), target: '0', ok: open === 0 },
   ];
@@ -348,7 +436,9 @@ async function drain(server: Spawned, signing: TestSigning): Promise<Figure[]> {
   inFlight.on('data', (d: Buffer) => (answer += d.toString()));
   inFlight.on('error', () => undefined);
   await new Promise<void>((resolve) => inFlight.once('connect', () => resolve()));
-  inFlight.write(`POST / HTTP/1.1\r\nHost: soak\r\nContent-Type: application/json\r\nSignatureCertChainUrl: ${headers.signaturecertchainurl}\r\nSignature-256: ${headers['signature-256']}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body.slice(0, 50)}`);
+  inFlight.write(
+    `POST / HTTP/1.1\r\nHost: soak\r\nContent-Type: application/json\r\nSignatureCertChainUrl: ${headers.signaturecertchainurl}\r\nSignature-256: ${headers['signature-256']}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body.slice(0, 50)}`,
+  );
   await new Promise((resolve) => setTimeout(resolve, 300));
 
   const exited = new Promise<number | null>((resolve) => server.child.once('exit', (code) => resolve(code)));
@@ -359,12 +449,30 @@ async function drain(server: Spawned, signing: TestSigning): Promise<Figure[]> {
   // Bounded wait: a server that does not exit within 20 s is reported, not waited for forever.
   const code = await Promise.race([exited, new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), 20_000))]);
   const seconds = (performance.now() - started) / 1000;
-  const closed = await Promise.race([Promise.all(cut).then(() => SLOW_CLIENTS), new Promise<number>((resolve) => setTimeout(() => resolve(stalled.filter((s) => s.destroyed).length), 1_000))]);
+  const closed = await Promise.race([
+    Promise.all(cut).then(() => SLOW_CLIENTS),
+    new Promise<number>((resolve) => setTimeout(() => resolve(stalled.filter((s) => s.destroyed).length), 1_000)),
+  ]);
   for (const socket of [...stalled, inFlight]) socket.destroy();
   const answered = /^HTTP\/1\.1 200/.test(answer);
   return [
-    { name: `SIGTERM to process exit, ${SLOW_CLIENTS} clients stalled mid-body`, value: code === 'still running' ? 'still running after 20 s' : `${seconds.toFixed(1)} s (exit code ${code})`, target: '≤ 10 s (exit code 0)', ok: code === 0 && seconds <= 10 },
-    { name: 'stalled clients disconnected by the drain bound', value: `${closed} of ${SLOW_CLIENTS}`, target: `${SLOW_CLIENTS} of ${SLOW_CLIENTS}`, ok: closed === SLOW_CLIENTS },
-    { name: 'a request in flight at SIGTERM still answered', value: answered ? 'yes' : `no (${answer.slice(0, 40) || 'nothing'})`, target: 'yes', ok: answered },
+    {
+      name: `SIGTERM to process exit, ${SLOW_CLIENTS} clients stalled mid-body`,
+      value: code === 'still running' ? 'still running after 20 s' : `${seconds.toFixed(1)} s (exit code ${code})`,
+      target: '≤ 10 s (exit code 0)',
+      ok: code === 0 && seconds <= 10,
+    },
+    {
+      name: 'stalled clients disconnected by the drain bound',
+      value: `${closed} of ${SLOW_CLIENTS}`,
+      target: `${SLOW_CLIENTS} of ${SLOW_CLIENTS}`,
+      ok: closed === SLOW_CLIENTS,
+    },
+    {
+      name: 'a request in flight at SIGTERM still answered',
+      value: answered ? 'yes' : `no (${answer.slice(0, 40) || 'nothing'})`,
+      target: 'yes',
+      ok: answered,
+    },
   ];
 }

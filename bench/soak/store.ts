@@ -14,10 +14,23 @@ import { judge, type WriterLine, type WriterOptions } from './writer';
  * held against what is on disk or in the table afterwards.
  */
 
-
 export function buildWriter(root: string): string {
   const out = join(root, 'build', 'soak', 'writer.js');
-  execFileSync('npx', ['esbuild', 'bench/soak/writer.ts', '--bundle', '--platform=node', '--target=node20', '--format=cjs', '--packages=external', `--outfile=${out}`, '--log-level=warning'], { cwd: root, stdio: 'pipe' });
+  execFileSync(
+    'npx',
+    [
+      'esbuild',
+      'bench/soak/writer.ts',
+      '--bundle',
+      '--platform=node',
+      '--target=node20',
+      '--format=cjs',
+      '--packages=external',
+      `--outfile=${out}`,
+      '--log-level=warning',
+    ],
+    { cwd: root, stdio: 'pipe' },
+  );
   return out;
 }
 
@@ -29,7 +42,9 @@ interface Running {
 
 /** Starts a writer; its complete lines are collected (a killed writer's last line may be cut). */
 function startWriter(script: string, options: WriterOptions): Running {
-  const child = spawn(process.execPath, [script, JSON.stringify(options)], { env: { PATH: process.env.PATH ?? '', AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local' } });
+  const child = spawn(process.execPath, [script, JSON.stringify(options)], {
+    env: { PATH: process.env.PATH ?? '', AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local' },
+  });
   const lines: WriterLine[] = [];
   let buffer = '';
   child.stdout.on('data', (chunk: Buffer) => {
@@ -53,7 +68,10 @@ export async function killRounds(script: string, rounds: number, progress: Progr
   const firstTurns: number[] = [];
   let survived = 0;
   for (let round = 1; round <= rounds; round++) {
-    const writers = users.flatMap((user) => [startWriter(script, { store: 'file', dir, user, turns: 100_000 }), startWriter(script, { store: 'file', dir, user, turns: 100_000 })]);
+    const writers = users.flatMap((user) => [
+      startWriter(script, { store: 'file', dir, user, turns: 100_000 }),
+      startWriter(script, { store: 'file', dir, user, turns: 100_000 }),
+    ]);
     // Killed at a random moment in the middle of their work.
     await sleep(400 + Math.random() * 500);
     for (const w of writers) w.child.kill('SIGKILL');
@@ -84,8 +102,18 @@ export async function killRounds(script: string, rounds: number, progress: Progr
   const stalls = firstTurns.filter((ms) => ms > 1_000).length;
   const verdict = judge(lines);
   return [
-    { name: 'kill -9 rounds after which every user was answered again (2 users, 4 writers killed each round)', value: `${survived} of ${rounds}`, target: `${rounds} of ${rounds}`, ok: survived === rounds },
-    { name: 'first turns after a crash taking over 1 s', value: `${stalls} of ${firstTurns.length} (slowest ${Math.max(...firstTurns).toFixed(0)} ms)`, target: '0', ok: stalls === 0 },
+    {
+      name: 'kill -9 rounds after which every user was answered again (2 users, 4 writers killed each round)',
+      value: `${survived} of ${rounds}`,
+      target: `${rounds} of ${rounds}`,
+      ok: survived === rounds,
+    },
+    {
+      name: 'first turns after a crash taking over 1 s',
+      value: `${stalls} of ${firstTurns.length} (slowest ${Math.max(...firstTurns).toFixed(0)} ms)`,
+      target: '0',
+      ok: stalls === 0,
+    },
     { name: 'confirmed saves lost (not on disk, whole)', value: `${lost} of ${verdict.commits}`, target: '0', ok: lost === 0 },
     { name: 'revisions committed twice', value: String(verdict.duplicated), target: '0', ok: verdict.duplicated === 0 },
     { name: 'orphan files after restart (temporary, lock)', value: String(orphans), target: '0', ok: orphans === 0 },
@@ -107,8 +135,18 @@ export async function races(script: string, turns: number, progress: Progress): 
       const verdict = judge(writers.flatMap((w) => w.lines));
       progress(`  races, ${name}: ${verdict.answers} answers, ${verdict.commits} of them saved, the rest in sessions told progress could not be saved`);
       figures.push(
-        { name: `${name}, one user in two processes: answers silently unsaved`, value: `${verdict.silentlyUnsaved} of ${verdict.answers}`, target: '0', ok: verdict.silentlyUnsaved === 0 && verdict.answers === 2 * turns },
-        { name: `${name}, one user in two processes: revisions committed twice`, value: `${verdict.duplicated} of ${verdict.commits}`, target: '0', ok: verdict.duplicated === 0 },
+        {
+          name: `${name}, one user in two processes: answers silently unsaved`,
+          value: `${verdict.silentlyUnsaved} of ${verdict.answers}`,
+          target: '0',
+          ok: verdict.silentlyUnsaved === 0 && verdict.answers === 2 * turns,
+        },
+        {
+          name: `${name}, one user in two processes: revisions committed twice`,
+          value: `${verdict.duplicated} of ${verdict.commits}`,
+          target: '0',
+          ok: verdict.duplicated === 0,
+        },
       );
     }
     return figures;

@@ -92,8 +92,20 @@ async function main(options: WriterOptions): Promise<void> {
   const request = (intent: string, newSession: boolean): RequestEnvelope =>
     ({
       version: '1.0',
-      session: { new: newSession, sessionId: `soak-${process.pid}`, application: { applicationId: 'amzn1.ask.skill.soak' }, attributes, user: { userId: options.user } },
-      context: { System: { application: { applicationId: 'amzn1.ask.skill.soak' }, user: { userId: options.user }, device: { deviceId: 'soak', supportedInterfaces: {} } } },
+      session: {
+        new: newSession,
+        sessionId: `soak-${process.pid}`,
+        application: { applicationId: 'amzn1.ask.skill.soak' },
+        attributes,
+        user: { userId: options.user },
+      },
+      context: {
+        System: {
+          application: { applicationId: 'amzn1.ask.skill.soak' },
+          user: { userId: options.user },
+          device: { deviceId: 'soak', supportedInterfaces: {} },
+        },
+      },
       request: {
         type: 'IntentRequest',
         requestId: `soak-${process.pid}-${++counter}`,
@@ -111,8 +123,16 @@ async function main(options: WriterOptions): Promise<void> {
     const started = performance.now();
     const response: ResponseEnvelope = await skill.invoke(request(intent, fresh));
     const ms = performance.now() - started;
-    attributes = (response.sessionAttributes ?? {});
-    print({ kind: 'answer', user: options.user, pid: process.pid, revision: Number(attributes.revision ?? 0), state: attributes.guide, told: attributes.storeTrouble === true, ms });
+    attributes = response.sessionAttributes ?? {};
+    print({
+      kind: 'answer',
+      user: options.user,
+      pid: process.pid,
+      revision: Number(attributes.revision ?? 0),
+      state: attributes.guide,
+      told: attributes.storeTrouble === true,
+      ms,
+    });
   }
 }
 

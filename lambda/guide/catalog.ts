@@ -47,12 +47,21 @@ export const TECHNIQUES = [
   { id: 'warmUp', steps: [step('spreadOil', 'whole', 20, 'keepSlow'), step('glidingStrokes', 'sole', 30, 'keepSlow')] },
   {
     id: 'ankleStretch',
-    steps: [step('thumbCircles', 'ankle', 30, 'keepSlow'), step('achillesStretch', 'heel', 20, 'breathe'), step('frontStretch', 'top', 20, 'keepSlow', 'lowerLeg')],
+    steps: [
+      step('thumbCircles', 'ankle', 30, 'keepSlow'),
+      step('achillesStretch', 'heel', 20, 'breathe'),
+      step('frontStretch', 'top', 20, 'keepSlow', 'lowerLeg'),
+    ],
   },
   { id: 'relaxHeel', steps: [step('heelCircles', 'heel', 40, 'changeHands'), step('ridgeStrokes', 'heel', 20)] },
   {
     id: 'easeSole',
-    steps: [step('thumbPress', 'sole', 20, 'keepSlow'), step('heelBand', 'sole', 20), step('middleBands', 'sole', 40), step('toeBand', 'sole', 20, 'halfway', 'letGo')],
+    steps: [
+      step('thumbPress', 'sole', 20, 'keepSlow'),
+      step('heelBand', 'sole', 20),
+      step('middleBands', 'sole', 40),
+      step('toeBand', 'sole', 20, 'halfway', 'letGo'),
+    ],
   },
   { id: 'toes', steps: [step('toeRotations', 'toes', 40, 'nextToe'), step('toePulls', 'toes', 30, 'nextToe')] },
   { id: 'finish', steps: [step('finishingStrokes', 'top', 20, 'keepSlow'), step('rest', 'whole', 15, 'breathe', 'wrapTowel')] },

@@ -62,7 +62,7 @@ export type Message =
   /** "the full routine" while already in it. */
   | { readonly kind: 'alreadyInRoutine' }
   | { readonly kind: 'techniqueDone'; readonly technique: TechniqueId }
-  | ({ readonly kind: 'finishedPosition'; readonly technique: TechniqueId; readonly foot: Foot })
+  | { readonly kind: 'finishedPosition'; readonly technique: TechniqueId; readonly foot: Foot }
   | { readonly kind: 'routineFinishedPosition' }
   | { readonly kind: 'menuPosition' }
   | { readonly kind: 'backToMenu' }

@@ -3,7 +3,19 @@ import type { Command, PaceChange, TimeSpan } from './commands';
 import type { Message, Question, RoutinePlace } from './messages';
 import { practiceSeconds } from './practice';
 import { firstSpot, firstSpotOn, routinePlace, sameSpot, spotAfter, spotBefore, withSkipped, withoutSkipped } from './routine';
-import { MAX_NEXTS, MAX_TURNS, STATE_VERSION, type At, type Foot, type GuideState, type Pace, type Phase, type Preferences, type Said, type Spot } from './state';
+import {
+  MAX_NEXTS,
+  MAX_TURNS,
+  STATE_VERSION,
+  type At,
+  type Foot,
+  type GuideState,
+  type Pace,
+  type Phase,
+  type Preferences,
+  type Said,
+  type Spot,
+} from './state';
 import { routineSeconds, stepSeconds, timeLeft } from './time';
 
 /**
@@ -22,7 +34,14 @@ export const BRIEF_AFTER_NEXTS = 3;
 export function reduce(state: GuideState, command: Command): Reply {
   const movedOn = state.phase.at !== 'menu' && (command.type === 'next' || command.type === 'yes' || command.type === 'resume');
   const nexts = Math.min(state.nexts + (movedOn ? 1 : 0), MAX_NEXTS);
-  const context: Context = { prefs: state.prefs, brief: nexts >= BRIEF_AFTER_NEXTS, firstTurn: state.turns === 0, skipped: state.skipped, back: state.back, said: state.said };
+  const context: Context = {
+    prefs: state.prefs,
+    brief: nexts >= BRIEF_AFTER_NEXTS,
+    firstTurn: state.turns === 0,
+    skipped: state.skipped,
+    back: state.back,
+    said: state.said,
+  };
   const outcome = decide(state.phase, command, context);
   // The first launch ever opens with the safety sentence, once.
   const say: readonly Message[] = command.type === 'launch' && !state.safetyHeard ? [{ kind: 'safetyNotice' }, ...outcome.say] : outcome.say;
@@ -183,7 +202,9 @@ function decideAtResume(phase: Phase & { at: 'resume' }, command: Command, conte
     case 'resume':
     case 'yes':
     case 'startRoutine':
-      return command.type === 'startRoutine' && !phase.routine ? startRoutine(onStep, context) : show(onStep, [{ kind: 'resuming', technique: phase.technique }], context);
+      return command.type === 'startRoutine' && !phase.routine
+        ? startRoutine(onStep, context)
+        : show(onStep, [{ kind: 'resuming', technique: phase.technique }], context);
     case 'no':
       return { phase: { at: 'menu', offer: phase.technique }, say: [{ kind: 'techniqueList' }], ask: { kind: 'chooseTechnique' } };
     case 'whereAmI':
@@ -202,7 +223,11 @@ function decideAtResume(phase: Phase & { at: 'resume' }, command: Command, conte
       return { phase, say: [{ kind: 'knowledge', topic: command.topic, concern: command.concern ?? null }], ask: offer };
     case 'fallback':
     case 'error':
-      return { phase, say: [{ kind: command.type === 'error' ? 'error' : 'notUnderstood' }, { kind: 'stoppedAt', ...fullPosition(phase, context) }], ask: offer };
+      return {
+        phase,
+        say: [{ kind: command.type === 'error' ? 'error' : 'notUnderstood' }, { kind: 'stoppedAt', ...fullPosition(phase, context) }],
+        ask: offer,
+      };
     case 'stop':
       return { phase, say: [{ kind: 'goodbyeMidway', ...fullPosition(phase, context) }], ask: null };
     case 'pause':
@@ -217,11 +242,22 @@ function start(phase: ActivePhase, technique: TechniqueId | null, context: Conte
   if (technique === null) return stay(phase, [{ kind: 'unknownTechnique' }, { kind: 'techniqueList' }, ...positionOnStep(phase, context)], context);
   if (phase.at !== 'step' || !phase.routine) return begin(technique, 1, false, [], context);
   if (technique === phase.technique) return show(phase, [{ kind: 'routineJump', technique, foot: phase.foot }], context);
-  const turn = show({ ...phase, technique, step: 0 }, [{ kind: 'routineJump', technique, foot: phase.foot }, { kind: 'techniqueIntro', technique, inRoutine: true }], context);
+  const turn = show(
+    { ...phase, technique, step: 0 },
+    [
+      { kind: 'routineJump', technique, foot: phase.foot },
+      { kind: 'techniqueIntro', technique, inRoutine: true },
+    ],
+    context,
+  );
   // The user named it, so it is no longer left out; and "back to the routine" returns to where they were.
   // Named again, the place jumped from ends the jump: the routine simply goes on from there.
   const back = context.back ?? at(phase);
-  return { ...turn, skipped: withoutSkipped(context.skipped, { technique, foot: phase.foot }), back: sameSpot(back, { technique, foot: phase.foot }) ? null : back };
+  return {
+    ...turn,
+    skipped: withoutSkipped(context.skipped, { technique, foot: phase.foot }),
+    back: sameSpot(back, { technique, foot: phase.foot }) ? null : back,
+  };
 }
 
 /** "The full routine": from the start; while in it, back to where the user jumped from, or on where they are. */
@@ -235,7 +271,9 @@ function startRoutine(phase: ActivePhase, context: Context): Outcome {
   }
   const first = firstSpot([]);
   const intro: Message = { kind: 'routineIntro', timed: context.prefs.timing };
-  return first ? { ...begin(first.technique, first.foot, true, [intro], context), skipped: [], back: null } : nothingStarted({ at: 'menu', offer: FIRST_TECHNIQUE });
+  return first
+    ? { ...begin(first.technique, first.foot, true, [intro], context), skipped: [], back: null }
+    : nothingStarted({ at: 'menu', offer: FIRST_TECHNIQUE });
 }
 
 function next(phase: ActivePhase, context: Context, before: readonly Message[] = []): Outcome {
@@ -253,14 +291,22 @@ function next(phase: ActivePhase, context: Context, before: readonly Message[] =
 /** After the last step of a technique: on to the next in the routine, or done. */
 function finishTechnique(phase: StepPhase, before: readonly Message[], context: Context): Outcome {
   if (!phase.routine) {
-    return stay({ at: 'done', technique: phase.technique, foot: phase.foot, routine: false }, [...before, { kind: 'techniqueDone', technique: phase.technique }], context);
+    return stay(
+      { at: 'done', technique: phase.technique, foot: phase.foot, routine: false },
+      [...before, { kind: 'techniqueDone', technique: phase.technique }],
+      context,
+    );
   }
   if (context.back && context.back.foot === phase.foot && !sameSpot(context.back, phase)) {
     // A technique the user jumped to is done: the routine goes back to where they jumped from,
     // and this technique is not done again when the routine reaches it.
     const back = context.back;
     const skipped = withSkipped(context.skipped, [{ technique: phase.technique, foot: phase.foot }]);
-    return { ...show({ at: 'step', ...back }, [...before, { kind: 'backToRoutine', technique: back.technique, foot: back.foot }], { ...context, skipped }), skipped, back: null };
+    return {
+      ...show({ at: 'step', ...back }, [...before, { kind: 'backToRoutine', technique: back.technique, foot: back.foot }], { ...context, skipped }),
+      skipped,
+      back: null,
+    };
   }
   return onTo(spotAfter(phase, context.skipped), phase.foot, before, context);
 }
@@ -310,10 +356,15 @@ function skip(phase: ActivePhase, context: Context): Outcome {
 function skipNamed(phase: ActivePhase, technique: TechniqueId, bothFeet: boolean, context: Context): Outcome {
   if (phase.at === 'step' && phase.routine) {
     const feet: readonly Foot[] = bothFeet ? [phase.foot, 2] : [phase.foot];
-    const skipped = withSkipped(context.skipped, feet.map((foot) => ({ technique, foot })));
+    const skipped = withSkipped(
+      context.skipped,
+      feet.map((foot) => ({ technique, foot })),
+    );
     const said: Message = { kind: 'skipNamed', technique, routine: true, bothFeet };
     const turn =
-      technique === phase.technique ? finishTechnique(phase, [said], { ...context, skipped }) : stay(phase, [said, positionMessage(phase, { ...context, skipped })], context);
+      technique === phase.technique
+        ? finishTechnique(phase, [said], { ...context, skipped })
+        : stay(phase, [said, positionMessage(phase, { ...context, skipped })], context);
     return { ...turn, skipped };
   }
   if (phase.at === 'step' && technique === phase.technique) return skip(phase, context);
@@ -397,7 +448,10 @@ function timing(phase: ActivePhase, on: boolean, context: Context): Outcome {
   const prefs: Preferences = { ...context.prefs, timing: on };
   const confirm: Message = { kind: on ? 'timingOn' : 'timingOff' };
   // Turning timing on mid-step counts this step straight away.
-  const turn = phase.at === 'step' && on ? show(phase, [confirm], { ...context, prefs }) : stay(phase, [confirm, ...positionOnStep(phase, context)], { ...context, prefs });
+  const turn =
+    phase.at === 'step' && on
+      ? show(phase, [confirm], { ...context, prefs })
+      : stay(phase, [confirm, ...positionOnStep(phase, context)], { ...context, prefs });
   return { ...turn, prefs };
 }
 
@@ -422,7 +476,14 @@ function time(phase: ActivePhase, span: TimeSpan, context: Context): Outcome {
   if (phase.at !== 'step' || (span === 'routine' && !phase.routine)) return stay(phase, [{ kind: 'routineTime', seconds: routineSeconds([], p) }], context);
   const left = timeLeft(phase, context.skipped, p, context.back);
   const stepTime = stepSeconds(phase.technique, phase.step, p);
-  const leftHere: Message = { kind: 'timeLeft', technique: phase.technique, stepSeconds: stepTime, counted, seconds: left.technique, routineSeconds: left.routine };
+  const leftHere: Message = {
+    kind: 'timeLeft',
+    technique: phase.technique,
+    stepSeconds: stepTime,
+    counted,
+    seconds: left.technique,
+    routineSeconds: left.routine,
+  };
   // "How long is the whole routine", asked in it: the whole, then what is left of it from here.
   return stay(phase, span === 'routine' ? [{ kind: 'routineTime', seconds: routineSeconds(context.skipped, p) }, leftHere] : [leftHere], context);
 }
@@ -466,11 +527,18 @@ function questionFor(phase: Phase, context: Context): Question {
       return { kind: 'chooseTechnique' };
     case 'done':
       if (phase.routine) return { kind: 'anythingElse' };
-      return offersOtherFoot(phase) ? { kind: 'offerOtherFoot', technique: phase.technique } : { kind: 'offerTechnique', technique: techniqueAfter(phase.technique) };
+      return offersOtherFoot(phase)
+        ? { kind: 'offerOtherFoot', technique: phase.technique }
+        : { kind: 'offerTechnique', technique: techniqueAfter(phase.technique) };
     case 'resume':
       return { kind: 'resumeOffer', ...stepPosition(phase) };
     case 'step':
-      return { kind: 'continueStep', ...stepPosition(phase), brief: context.brief, waiting: !context.prefs.timing || stepSeconds(phase.technique, phase.step, context.prefs.pace) === 0 };
+      return {
+        kind: 'continueStep',
+        ...stepPosition(phase),
+        brief: context.brief,
+        waiting: !context.prefs.timing || stepSeconds(phase.technique, phase.step, context.prefs.pace) === 0,
+      };
   }
 }
 

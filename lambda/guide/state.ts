@@ -128,7 +128,12 @@ export function parseState(raw: unknown): GuideState {
   if (raw.v !== 2 && raw.v !== STATE_VERSION) return INITIAL_STATE;
   const v = raw.v;
   const prefs = isRecord(raw.prefs) ? raw.prefs : {};
-  const skipped = Array.isArray(raw.skipped) ? raw.skipped.slice(0, MAX_SKIPPED).map(parseSpot).filter((s): s is Spot => s !== null) : [];
+  const skipped = Array.isArray(raw.skipped)
+    ? raw.skipped
+        .slice(0, MAX_SKIPPED)
+        .map(parseSpot)
+        .filter((s): s is Spot => s !== null)
+    : [];
   return {
     v: STATE_VERSION,
     phase: parsePhase(raw.phase, v) ?? INITIAL_STATE.phase,
@@ -200,5 +205,3 @@ function isCount(value: unknown, max: number): boolean {
 function clampCount(value: unknown, max: number): number {
   return Number.isSafeInteger(value) && (value as number) > 0 ? Math.min(value as number, max) : 0;
 }
-
-

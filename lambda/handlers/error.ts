@@ -24,7 +24,10 @@ export function guideErrorHandler(deps: TurnDeps): ErrorHandler {
           // out of session: there are no attributes to clear
         }
         const { t } = voiceOf(input);
-        return input.responseBuilder.speak(escape(t('msg.error'))).reprompt(escape(t('msg.notUnderstood'))).getResponse();
+        return input.responseBuilder
+          .speak(escape(t('msg.error')))
+          .reprompt(escape(t('msg.notUnderstood')))
+          .getResponse();
       }
     },
   };

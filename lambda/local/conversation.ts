@@ -161,7 +161,15 @@ export class Conversation {
       }
       if (this.pendingTouch !== null) {
         const { requestId, timestamp, locale } = request.request;
-        request.request = { type: 'Alexa.Presentation.APL.UserEvent', requestId, timestamp, locale, token: 'footMassageGuide', arguments: [this.pendingTouch], source: { type: 'TouchWrapper', handler: 'Press' } };
+        request.request = {
+          type: 'Alexa.Presentation.APL.UserEvent',
+          requestId,
+          timestamp,
+          locale,
+          token: 'footMassageGuide',
+          arguments: [this.pendingTouch],
+          source: { type: 'TouchWrapper', handler: 'Press' },
+        };
         this.pendingTouch = null;
       }
     });
@@ -221,18 +229,43 @@ export class Conversation {
       const sample = found?.samples?.[0];
       if (!found || sample === undefined) return undefined;
       const types = new Map((found.slots ?? []).map((slot) => [slot.name, slot.type]));
-      return sample.replace(/\{(\w+)\}/g, (_, slot: string) => (types.get(slot) === 'AMAZON.NUMBER' ? '2' : firstValue.get(types.get(slot) ?? '') ?? slot));
+      return sample.replace(/\{(\w+)\}/g, (_, slot: string) => (types.get(slot) === 'AMAZON.NUMBER' ? '2' : (firstValue.get(types.get(slot) ?? '') ?? slot)));
     };
     const fill = (template: string, request = ''): string => template.replace('{name}', this.invocationName).replace('{request}', request).trim();
-    const inSession = ['StartTechniqueIntent', 'StartRoutineIntent', 'AMAZON.NextIntent', 'AMAZON.PreviousIntent', 'AMAZON.RepeatIntent', 'GoToStepIntent', 'WhereAmIIntent', 'SetPaceIntent', 'OilsIntent', 'AMAZON.HelpIntent', 'AMAZON.PauseIntent', 'AMAZON.StopIntent']
+    const inSession = [
+      'StartTechniqueIntent',
+      'StartRoutineIntent',
+      'AMAZON.NextIntent',
+      'AMAZON.PreviousIntent',
+      'AMAZON.RepeatIntent',
+      'GoToStepIntent',
+      'WhereAmIIntent',
+      'SetPaceIntent',
+      'OilsIntent',
+      'AMAZON.HelpIntent',
+      'AMAZON.PauseIntent',
+      'AMAZON.StopIntent',
+    ]
       .map(sampleOf)
       .filter((sample): sample is string => sample !== undefined);
-    return { open: fill(this.profile.launch[0] ?? '{name}'), oneShot: fill(this.profile.oneShot[0] ?? '{name} {request}', sampleOf('AMAZON.ResumeIntent')), inSession };
+    return {
+      open: fill(this.profile.launch[0] ?? '{name}'),
+      oneShot: fill(this.profile.oneShot[0] ?? '{name} {request}', sampleOf('AMAZON.ResumeIntent')),
+      inSession,
+    };
   }
 
   /** Sends an intent directly, bypassing the model's samples (for inputs no sample produces). */
   async intend(intent: string, slots?: Record<string, string>): Promise<TurnResult> {
-    return this.result(intent, true, await this.alexa.request().intent(intent).slots(slots ?? {}).send());
+    return this.result(
+      intent,
+      true,
+      await this.alexa
+        .request()
+        .intent(intent)
+        .slots(slots ?? {})
+        .send(),
+    );
   }
 
   /** A touch on an on-screen button that sends `action` (what voice/display.ts puts on buttons). */
@@ -260,7 +293,9 @@ export class Conversation {
   private resolve(words: string): { intent: string; slots: Record<string, string>; guessed: boolean } | null {
     const exact = this.match([words]);
     if (exact || !this.forgiving) return exact && { ...exact, guessed: false };
-    const guess = this.match(withoutFillers(words, this.locale)) ?? this.nearest.find(digitsForNumberWords(this.profile.spaced ? words : spaceOut(words, this.wordsToSpace), this.numberWords));
+    const guess =
+      this.match(withoutFillers(words, this.locale)) ??
+      this.nearest.find(digitsForNumberWords(this.profile.spaced ? words : spaceOut(words, this.wordsToSpace), this.numberWords));
     return guess && { ...guess, guessed: true };
   }
 
@@ -382,7 +417,7 @@ function templateRegExp(template: string, name: string): RegExp {
 function spaceOut(text: string, words: readonly string[]): string {
   const parts: string[] = [];
   let plain = '';
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const word = words.find((w) => w && text.startsWith(w, i)) ?? /^\d+/.exec(text.slice(i))?.[0];
     if (word) {
       parts.push(plain, word);
@@ -391,5 +426,8 @@ function spaceOut(text: string, words: readonly string[]): string {
     } else plain += text[i++];
   }
   parts.push(plain);
-  return parts.map((part) => part.trim()).filter(Boolean).join(' ');
+  return parts
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .join(' ');
 }

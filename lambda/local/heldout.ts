@@ -43,16 +43,22 @@ export const heldOutFile = (locale: string, root: string = PROJECT_ROOT): string
 
 export function readHeldOut(locale: string, root: string = PROJECT_ROOT): HeldOutFile {
   const raw: unknown = JSON.parse(readFileSync(heldOutFile(locale, root), 'utf8'));
-  const list = (value: unknown): HeldOutPhrase[] => (Array.isArray(value) ? value.filter((p): p is HeldOutPhrase => isRecord(p) && typeof p.say === 'string' && typeof p.intent === 'string') : []);
+  const list = (value: unknown): HeldOutPhrase[] =>
+    Array.isArray(value) ? value.filter((p): p is HeldOutPhrase => isRecord(p) && typeof p.say === 'string' && typeof p.intent === 'string') : [];
   return isRecord(raw) ? { dev: list(raw.dev), final: list(raw.final) } : { dev: [], final: [] };
 }
 
-type ModelTypes = readonly { readonly name: string; readonly values: readonly { readonly id: string; readonly name: { readonly value: string; readonly synonyms?: readonly string[] } }[] }[];
+type ModelTypes = readonly {
+  readonly name: string;
+  readonly values: readonly { readonly id: string; readonly name: { readonly value: string; readonly synonyms?: readonly string[] } }[];
+}[];
 
 /** Measures one set of phrasings against one locale's committed model. */
 export function measure(locale: string, phrases: readonly HeldOutPhrase[], root: string = PROJECT_ROOT): SetResult {
   const conversation = new Conversation({ locale, handler: () => Promise.reject<ResponseEnvelope>(new Error('nothing is sent while measuring')) });
-  const model = JSON.parse(readFileSync(join(root, 'interaction-models', `${locale}.json`), 'utf8')) as { interactionModel: { languageModel: { types: ModelTypes } } };
+  const model = JSON.parse(readFileSync(join(root, 'interaction-models', `${locale}.json`), 'utf8')) as {
+    interactionModel: { languageModel: { types: ModelTypes } };
+  };
   const key = phraseKey(languageProfile(locale, root).spaced);
   const ids = new Map<string, Map<string, string>>();
   for (const type of model.interactionModel.languageModel.types) {
@@ -86,7 +92,15 @@ export function measure(locale: string, phrases: readonly HeldOutPhrase[], root:
 }
 
 /** The slots a phrasing is scored on; a spoken ordinal ("the last step") counts as the step it names. */
-const SCORED_SLOTS: Readonly<Record<string, string>> = { technique: 'technique', pace: 'pace', step: 'step', stepOrdinal: 'step', stepNumber: 'step', concern: 'concern', feet: 'feet' };
+const SCORED_SLOTS: Readonly<Record<string, string>> = {
+  technique: 'technique',
+  pace: 'pace',
+  step: 'step',
+  stepOrdinal: 'step',
+  stepNumber: 'step',
+  concern: 'concern',
+  feet: 'feet',
+};
 
 function describeExpected(phrase: HeldOutPhrase): string {
   const slots = Object.entries(phrase.slots ?? {})
@@ -118,10 +132,15 @@ export function main(args: readonly string[]): number {
     const dev = measure(locale, file.dev);
     const sealed = final ? measure(locale, file.final) : undefined;
     report[locale] = { dev, ...(sealed ? { final: sealed } : {}) };
-    console.log(`${locale}: dev ${dev.understood}/${dev.total} (${percent(dev)})${sealed ? `, final ${sealed.understood}/${sealed.total} (${percent(sealed)})` : ''}`);
+    console.log(
+      `${locale}: dev ${dev.understood}/${dev.total} (${percent(dev)})${sealed ? `, final ${sealed.understood}/${sealed.total} (${percent(sealed)})` : ''}`,
+    );
     for (const miss of dev.misses) console.log(`  dev   "${miss.say}" → ${miss.got}; expected ${miss.expected}`);
     // The sealed set is counted, never printed: whoever tunes the grammar must not read it.
-    if (sealed && sealed.misses.length > 0) console.log(`  final: ${sealed.misses.length} not understood (${sealed.misses.filter((m) => !m.got.startsWith('nothing')).length} as a wrong intent); phrasings sealed`);
+    if (sealed && sealed.misses.length > 0)
+      console.log(
+        `  final: ${sealed.misses.length} not understood (${sealed.misses.filter((m) => !m.got.startsWith('nothing')).length} as a wrong intent); phrasings sealed`,
+      );
   }
   mkdirSync(join(PROJECT_ROOT, 'build', 'heldout'), { recursive: true });
   writeFileSync(join(PROJECT_ROOT, 'build', 'heldout', 'report.json'), `${JSON.stringify(report, null, 2)}\n`);

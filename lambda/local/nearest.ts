@@ -23,7 +23,10 @@ export class NearestSample {
   ) {
     for (const type of model.interactionModel.languageModel.types ?? []) {
       const all = (type.values ?? []).flatMap(phrasesOf).map((p) => p.toLowerCase());
-      this.phrases.set(type.name, all.sort((a, b) => b.length - a.length));
+      this.phrases.set(
+        type.name,
+        all.sort((a, b) => b.length - a.length),
+      );
     }
   }
 

@@ -38,7 +38,12 @@ export function writeStepPreviews(dir: string, locale = 'en-US'): string[] {
     technique.steps.map((_, index) => {
       const started = reduce({ ...INITIAL_STATE, safetyHeard: true, turns: 1 }, { type: 'start', technique: technique.id });
       const reply = index === 0 ? started : reduce(started.state, { type: 'goTo', step: index + 1 });
-      const directive = { type: 'Alexa.Presentation.APL.RenderDocument', token: APL_TOKEN, document: aplDocument(voice.locale), datasources: { guide: { type: 'object', properties: renderDisplay(reply, voice).data } } };
+      const directive = {
+        type: 'Alexa.Presentation.APL.RenderDocument',
+        token: APL_TOKEN,
+        document: aplDocument(voice.locale),
+        datasources: { guide: { type: 'object', properties: renderDisplay(reply, voice).data } },
+      };
       const file = join(dir, `${technique.id}-step${index + 1}.json`);
       writeFileSync(file, JSON.stringify(directive, null, 2) + '\n');
       return file;

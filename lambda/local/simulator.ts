@@ -39,7 +39,9 @@ function parseArgs(argv: readonly string[]): Options {
 /** The store listing's example phrases (checked by npm run check to work): how to open the skill, and a one-shot request. */
 function listedExamples(locale: string): { open?: string; oneShot?: string } {
   try {
-    const manifest = JSON.parse(readFileSync(join(PROJECT_ROOT, 'skill.json'), 'utf8')) as { manifest: { publishingInformation: { locales: Partial<Record<string, { examplePhrases?: string[] }>> } } };
+    const manifest = JSON.parse(readFileSync(join(PROJECT_ROOT, 'skill.json'), 'utf8')) as {
+      manifest: { publishingInformation: { locales: Partial<Record<string, { examplePhrases?: string[] }>> } };
+    };
     const [open, oneShot] = manifest.manifest.publishingInformation.locales[locale]?.examplePhrases ?? [];
     return { ...(open ? { open } : {}), ...(oneShot ? { oneShot } : {}) };
   } catch {

@@ -41,7 +41,18 @@ export function drawIcon(size: number): Buffer {
   paint(rgb, new Float32Array(size * size).fill(1), ICON_COLOURS.background);
   // The whole foot in one pass, so neighbouring regions leave no seam; then the highlight over it.
   paint(rgb, coverage(shapes(at, FOOT_REGIONS), size, size), ICON_COLOURS.foot);
-  paint(rgb, coverage(shapes(at, FOOT_REGIONS.filter((r) => r.area === HIGHLIGHT)), size, size), ICON_COLOURS.highlight);
+  paint(
+    rgb,
+    coverage(
+      shapes(
+        at,
+        FOOT_REGIONS.filter((r) => r.area === HIGHLIGHT),
+      ),
+      size,
+      size,
+    ),
+    ICON_COLOURS.highlight,
+  );
   return encodePng(size, size, rgb);
 }
 

@@ -36,10 +36,45 @@ export function makeTestSigning(): TestSigning {
     writeFileSync(at('leaf.cnf'), 'basicConstraints=critical,CA:FALSE\nsubjectAltName=DNS:echo-api.amazon.com\n');
     writeFileSync(at('other.cnf'), 'basicConstraints=critical,CA:FALSE\nsubjectAltName=DNS:echo-api.example.com\n');
     writeFileSync(at('s3.cnf'), 'basicConstraints=critical,CA:FALSE\nsubjectAltName=DNS:s3.amazonaws.com\n');
-    openssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', at('root.key'), '-out', at('root.pem'), '-days', '30', '-subj', '/CN=Test Root CA', '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign');
+    openssl(
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      at('root.key'),
+      '-out',
+      at('root.pem'),
+      '-days',
+      '30',
+      '-subj',
+      '/CN=Test Root CA',
+      '-addext',
+      'basicConstraints=critical,CA:TRUE',
+      '-addext',
+      'keyUsage=critical,keyCertSign,cRLSign',
+    );
     const issue = (name: string, subject: string, issuer: string, extensions: string): void => {
       openssl('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', at(`${name}.key`), '-out', at(`${name}.csr`), '-subj', subject);
-      openssl('x509', '-req', '-in', at(`${name}.csr`), '-CA', at(`${issuer}.pem`), '-CAkey', at(`${issuer}.key`), '-set_serial', String(Date.now()), '-days', '20', '-extfile', at(extensions), '-out', at(`${name}.pem`));
+      openssl(
+        'x509',
+        '-req',
+        '-in',
+        at(`${name}.csr`),
+        '-CA',
+        at(`${issuer}.pem`),
+        '-CAkey',
+        at(`${issuer}.key`),
+        '-set_serial',
+        String(Date.now()),
+        '-days',
+        '20',
+        '-extfile',
+        at(extensions),
+        '-out',
+        at(`${name}.pem`),
+      );
     };
     issue('intermediate', '/CN=Test Intermediate CA', 'root', 'ca.cnf');
     issue('leaf', '/CN=echo-api.amazon.com', 'intermediate', 'leaf.cnf');

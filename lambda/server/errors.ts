@@ -49,7 +49,12 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
 /** sendJson for a body already written as JSON text. */
 export function sendJsonText(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
   if (res.headersSent || res.destroyed || !res.writable) return;
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store', ...headers });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    'cache-control': 'no-store',
+    ...headers,
+  });
   res.end(text);
 }
 
@@ -80,7 +85,16 @@ export function answerError(req: IncomingMessage, res: ServerResponse, error: un
  * destroy our answer before the client reads it. A client still sending after
  * that gets the answer with the connection closed behind it.
  */
-export function refuse(req: IncomingMessage, res: ServerResponse, status: number, reason: string, who: Who, log: LogLine, headers: Record<string, string> = {}, detail?: string): void {
+export function refuse(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  reason: string,
+  who: Who,
+  log: LogLine,
+  headers: Record<string, string> = {},
+  detail?: string,
+): void {
   logRefusal(log, status, reason, who, detail);
   const answer = (extra: Record<string, string>): void => sendJson(res, status, { error: reason, requestId: who.requestId }, { ...headers, ...extra });
   if (req.complete) answer({});
@@ -121,14 +135,18 @@ export function answerClientError(error: NodeJS.ErrnoException, socket: Duplex, 
     return;
   }
   const [status, reason] =
-    error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'request timed out']
-    : error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'headers too large']
-    : [400, 'bad request'];
+    error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? [408, 'request timed out']
+      : error.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'headers too large']
+        : [400, 'bad request'];
   logRefusal(log, status, reason, NOBODY);
   // bytesWritten: a request already being answered must not get a second status line.
   if (socket.writable && (socket as Duplex & { bytesWritten?: number }).bytesWritten === 0) {
     const body = JSON.stringify({ error: reason, requestId: null });
-    socket.end(`HTTP/1.1 ${status} ${statusText(status)}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    socket.end(
+      `HTTP/1.1 ${status} ${statusText(status)}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
     // end() lets the answer go out first; a client that never closes its side is cut after the grace.
     const cut = setTimeout(() => socket.destroy(), DISCARD_MS);
     cut.unref();

@@ -8,7 +8,6 @@ import { SigningCertificates, type CertificateOptions } from './certificates';
 import { answerClientError, answerError, NOBODY, refuse, sendJson, type LogLine } from './errors';
 import { LIMITS, type Limits } from './limits';
 
-
 /**
  * `npm run serve`: the skill as an HTTPS endpoint web service, for operators
  * who host it themselves (behind a TLS-terminating proxy or load balancer).
@@ -86,7 +85,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (path === '/' && req.method === 'POST') return answerAlexa(req, res, alexa, closing());
     if (path === '/health' && (req.method === 'GET' || req.method === 'HEAD')) {
       // Draining: a load balancer stops sending here before the connections go.
-      sendJson(res, draining ? 503 : 200, { status: draining ? 'draining' : 'ok' }, closing()); return;
+      sendJson(res, draining ? 503 : 200, { status: draining ? 'draining' : 'ok' }, closing());
+      return;
     }
     const known = path === '/' || path === '/health';
     if (known) refuse(req, res, 405, 'method not allowed', NOBODY, log, { allow: path === '/' ? 'POST' : 'GET, HEAD', ...closing() });
@@ -181,7 +181,11 @@ function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): ServerOptio
  * `overrides` is for the soak, which runs this same main with a loopback
  * certificate source; nothing in production passes it.
  */
-export async function main(argv: readonly string[] = process.argv.slice(2), env: NodeJS.ProcessEnv = process.env, overrides: Partial<ServerOptions> = {}): Promise<void> {
+export async function main(
+  argv: readonly string[] = process.argv.slice(2),
+  env: NodeJS.ProcessEnv = process.env,
+  overrides: Partial<ServerOptions> = {},
+): Promise<void> {
   const running = await startServer({ ...parseArgs(argv, env), ...overrides });
   let stopping = false;
   const stop = (signal: string): void => {

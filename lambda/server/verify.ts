@@ -13,7 +13,6 @@ import { SKILL_EVENT_TOLERANCE_MS, TIMESTAMP_TOLERANCE_MS } from './limits';
 
 type Json = Record<string, unknown>;
 
-
 /** The body as an envelope: a JSON object whose `request` is an object with a type. Anything else is malformed. */
 export function parseEnvelope(text: string): Json {
   let parsed: unknown;

@@ -82,7 +82,10 @@ interface Answer {
 
 /** A failure before DynamoDB answered (refused, reset, timed out): worth one more try. */
 class TransportError extends Error {
-  constructor(message: string, readonly code?: string) {
+  constructor(
+    message: string,
+    readonly code?: string,
+  ) {
     super(message);
     this.name = 'DynamoDBTransportError';
   }
@@ -183,11 +186,17 @@ export class DynamoApi {
           });
         },
       );
-      const deadline = setTimeout(() => finish(new TransportError(`DynamoDB did not answer within ${this.requestTimeoutMs} ms`, 'ETIMEDOUT')), this.requestTimeoutMs);
+      const deadline = setTimeout(
+        () => finish(new TransportError(`DynamoDB did not answer within ${this.requestTimeoutMs} ms`, 'ETIMEDOUT')),
+        this.requestTimeoutMs,
+      );
       req.on('socket', (socket) => {
         // Only a new connection can hang while connecting; a kept-alive one is already there.
         if (!socket.connecting) return;
-        connectTimer = setTimeout(() => finish(new TransportError(`could not connect to DynamoDB within ${this.connectTimeoutMs} ms`, 'ETIMEDOUT')), this.connectTimeoutMs);
+        connectTimer = setTimeout(
+          () => finish(new TransportError(`could not connect to DynamoDB within ${this.connectTimeoutMs} ms`, 'ETIMEDOUT')),
+          this.connectTimeoutMs,
+        );
         socket.once('connect', () => clearTimeout(connectTimer));
       });
       req.on('error', (error: NodeJS.ErrnoException) => finish(new TransportError(`DynamoDB request failed: ${error.message}`, error.code)));

@@ -60,8 +60,20 @@ function screenFor(reply: Reply, voice: Voice): ScreenData {
   const hint = reply.ask ? questionText(reply.ask, voice) : '';
   const phase = reply.state.phase;
   const base: ScreenData = {
-    screen: 'menu', title: '', subtitle: '', progress: 0, foot: '', body: '', area: 'none', hint,
-    practiceMs: 0, practiceDelayMs: 0, practiceLabel: '', buttons: [], items: [], keepAlive: isWaiting(reply.ask),
+    screen: 'menu',
+    title: '',
+    subtitle: '',
+    progress: 0,
+    foot: '',
+    body: '',
+    area: 'none',
+    hint,
+    practiceMs: 0,
+    practiceDelayMs: 0,
+    practiceLabel: '',
+    buttons: [],
+    items: [],
+    keepAlive: isWaiting(reply.ask),
   };
   const stepButtons: Touch[] = [
     { label: t('screen.back'), action: 'previous' },
@@ -118,13 +130,7 @@ function screenFor(reply: Reply, voice: Voice): ScreenData {
 function wordsBefore(say: readonly Message[], practice: Message, { t, locale }: Voice): number {
   const before = say.slice(0, say.indexOf(practice));
   const text = before
-    .map((m) =>
-      m.kind === 'step'
-        ? stepText(m.technique, m.step - 1, t)
-        : m.kind === 'techniqueIntro'
-          ? t(`techniques.${m.technique}.intro`)
-          : '',
-    )
+    .map((m) => (m.kind === 'step' ? stepText(m.technique, m.step - 1, t) : m.kind === 'techniqueIntro' ? t(`techniques.${m.technique}.intro`) : ''))
     .join(' ');
   return countWords(`${text} ${t('practice.start', { count: 0 })}`, locale);
 }

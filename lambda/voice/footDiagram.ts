@@ -47,9 +47,7 @@ function end(e: Edge): Point {
 /** The same curve, traced from its end back to its start. */
 function reversed(e: Edge): Edge {
   const starts = [e.from, ...e.segments.map((s) => s.to)];
-  const segments = e.segments
-    .map((s, i): Segment => (s.controls ? { to: starts[i], controls: [s.controls[1], s.controls[0]] } : { to: starts[i] }))
-    .reverse();
+  const segments = e.segments.map((s, i): Segment => (s.controls ? { to: starts[i], controls: [s.controls[1], s.controls[0]] } : { to: starts[i] })).reverse();
   return { from: end(e), segments };
 }
 

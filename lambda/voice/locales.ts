@@ -5,10 +5,17 @@
  * lambda/locales/<locale>/ holding the few words that differ in that region.
  */
 export const SUPPORTED_LOCALES = [
-  'en-US', 'en-GB', 'en-CA', 'en-AU', 'en-IN',
+  'en-US',
+  'en-GB',
+  'en-CA',
+  'en-AU',
+  'en-IN',
   'de-DE',
-  'fr-FR', 'fr-CA',
-  'es-ES', 'es-MX', 'es-US',
+  'fr-FR',
+  'fr-CA',
+  'es-ES',
+  'es-MX',
+  'es-US',
   'it-IT',
   'pt-BR',
   'ja-JP',

@@ -21,10 +21,15 @@ export type Resources = Record<string, unknown>;
  * calls at all (tests/voice/resources.test.ts keeps the list and the folders equal).
  */
 export const WORD_FILES: ReadonlySet<string> = new Set([
-  'en', 'en-AU', 'en-GB', 'en-IN',
+  'en',
+  'en-AU',
+  'en-GB',
+  'en-IN',
   'de',
-  'fr', 'fr-CA',
-  'es', 'es-ES',
+  'fr',
+  'fr-CA',
+  'es',
+  'es-ES',
   'it',
   'pt',
   'ja',

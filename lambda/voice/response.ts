@@ -36,7 +36,12 @@ export function composeResponse(input: HandlerInput, reply: Reply, notices: read
   const { card, data } = renderDisplay(reply, voice);
   const builder = input.responseBuilder.speak(speech).withStandardCard(card.title, card.text);
   if (screen) {
-    builder.addDirective({ type: 'Alexa.Presentation.APL.RenderDocument', token: APL_TOKEN, document: aplDocument(voice.locale), datasources: { guide: { type: 'object', properties: data } } });
+    builder.addDirective({
+      type: 'Alexa.Presentation.APL.RenderDocument',
+      token: APL_TOKEN,
+      document: aplDocument(voice.locale),
+      datasources: { guide: { type: 'object', properties: data } },
+    });
   }
   if (screen && isWaiting(reply.ask)) {
     // A step on screen with nothing counted: shouldEndSession left unset keeps the session open

@@ -75,7 +75,15 @@ function renderMessage(m: Message, voice: Voice): string {
     case 'finishedPosition':
       return escape(t(m.foot === 2 ? 'msg.finishedPositionOtherFoot' : 'msg.finishedPosition', { name: name(m.technique, t) }));
     case 'footPosition':
-      return escape([t(m.routine ? 'msg.footInRoutine' : m.foot === 1 ? 'msg.footSingleFirst' : 'msg.footSingleSecond', { foot: t(`feet.${m.foot}`), name: name(m.technique, t) }), ...routineWords(m.foot, m.routine, t)].join(' '));
+      return escape(
+        [
+          t(m.routine ? 'msg.footInRoutine' : m.foot === 1 ? 'msg.footSingleFirst' : 'msg.footSingleSecond', {
+            foot: t(`feet.${m.foot}`),
+            name: name(m.technique, t),
+          }),
+          ...routineWords(m.foot, m.routine, t),
+        ].join(' '),
+      );
     case 'choiceOutOfRange':
       return escape(t('msg.choiceOutOfRange', { asked: m.asked, count: m.of }));
     case 'timeLeft':

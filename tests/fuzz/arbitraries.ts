@@ -140,19 +140,38 @@ const resolved = (name: string, value: Json, authorities: Json): JsonObject => (
 function slotArb(name: string, synonyms: readonly [string, string][], validIds: readonly string[], valueArb: fc.Arbitrary<Json>): fc.Arbitrary<Json> {
   const idArb: fc.Arbitrary<Json> = fc.oneof(
     fc.constantFrom<Json>(...validIds),
-    fc.constantFrom<Json>('__proto__', 'constructor', 'toString', 'shoulderRub', '', ' warmUp', validIds[0].toUpperCase(), 0, null, [validIds[0]], { id: validIds[0] }),
+    fc.constantFrom<Json>('__proto__', 'constructor', 'toString', 'shoulderRub', '', ' warmUp', validIds[0].toUpperCase(), 0, null, [validIds[0]], {
+      id: validIds[0],
+    }),
     textArb,
   );
   const matchArb = fc.record({ name: valueArb, id: idArb }).map((value): Json => ({ value }));
   return fc.oneof(
     // What Alexa sends for a word it knows.
-    { arbitrary: fc.constantFrom(...synonyms).map(([id, heard]) => resolved(name, heard, [authority('ER_SUCCESS_MATCH', [{ value: { name: heard, id } }])])), weight: 5 },
+    {
+      arbitrary: fc.constantFrom(...synonyms).map(([id, heard]) => resolved(name, heard, [authority('ER_SUCCESS_MATCH', [{ value: { name: heard, id } }])])),
+      weight: 5,
+    },
     // A match whose id the skill does not know, or the right id under the wrong status.
-    { arbitrary: fc.tuple(valueArb, idArb, statusArb).map(([heard, id, code]) => resolved(name, heard, [authority(code, [{ value: { name: heard, id } }])])), weight: 3 },
+    {
+      arbitrary: fc.tuple(valueArb, idArb, statusArb).map(([heard, id, code]) => resolved(name, heard, [authority(code, [{ value: { name: heard, id } }])])),
+      weight: 3,
+    },
     // Several authorities, several values each, some broken.
     {
       arbitrary: fc
-        .tuple(valueArb, fc.array(fc.oneof(fc.tuple(statusArb, fc.oneof(fc.array(fc.oneof(matchArb, wrongArb), { maxLength: 4 }), wrongArb)).map(([code, values]) => authority(code, values)), wrongArb), { maxLength: 4 }))
+        .tuple(
+          valueArb,
+          fc.array(
+            fc.oneof(
+              fc
+                .tuple(statusArb, fc.oneof(fc.array(fc.oneof(matchArb, wrongArb), { maxLength: 4 }), wrongArb))
+                .map(([code, values]) => authority(code, values)),
+              wrongArb,
+            ),
+            { maxLength: 4 },
+          ),
+        )
         .map(([heard, authorities]) => resolved(name, heard, authorities)),
       weight: 2,
     },
@@ -185,10 +204,50 @@ const stepNumberValueArb: fc.Arbitrary<Json> = fc.oneof(
   { arbitrary: fc.integer().map(String), weight: 1 },
   {
     arbitrary: fc.constantFrom(
-      '0', '-1', '-0', '+2', ' 3 ', '03', '1e9', '1e999', 'NaN', 'Infinity', '-Infinity', '2.5', '0x2', '0b1', '2n', '½',
-      '٢', '२', '二', '２', 'deux', 'zwei', 'dos', 'drei', 'tres', 'два',
-      'two', 'Two', 'TWO', 'twenty one', 'twenty-one', 'one hundred', 'hundred hundred hundred hundred hundred hundred hundred',
-      'ninety nine', 'zero', 'one two three', 'a hundred', 'one thousand', 'second', 'the third', 'step two', '__proto__', 'constructor', 'toString',
+      '0',
+      '-1',
+      '-0',
+      '+2',
+      ' 3 ',
+      '03',
+      '1e9',
+      '1e999',
+      'NaN',
+      'Infinity',
+      '-Infinity',
+      '2.5',
+      '0x2',
+      '0b1',
+      '2n',
+      '½',
+      '٢',
+      '२',
+      '二',
+      '２',
+      'deux',
+      'zwei',
+      'dos',
+      'drei',
+      'tres',
+      'два',
+      'two',
+      'Two',
+      'TWO',
+      'twenty one',
+      'twenty-one',
+      'one hundred',
+      'hundred hundred hundred hundred hundred hundred hundred',
+      'ninety nine',
+      'zero',
+      'one two three',
+      'a hundred',
+      'one thousand',
+      'second',
+      'the third',
+      'step two',
+      '__proto__',
+      'constructor',
+      'toString',
     ),
     weight: 4,
   },
@@ -208,9 +267,13 @@ const SLOT_ARBS: Readonly<Record<string, fc.Arbitrary<Json>>> = { technique: tec
 /** The slots of an intent: its own (usually there), others' (sometimes), stray ones, or slots of the wrong type. */
 function slotsArb(intent: string): fc.Arbitrary<Json> {
   const own = slotNamesOf(intent);
-  const record = fc.record(SLOT_ARBS, { requiredKeys: [] }).chain((others) =>
-    fc.record(Object.fromEntries(own.map((name) => [name, SLOT_ARBS[name] ?? wrongArb])), { requiredKeys: [] }).map((mine): Json => ({ ...(others as JsonObject), ...(mine as JsonObject) })),
-  );
+  const record = fc
+    .record(SLOT_ARBS, { requiredKeys: [] })
+    .chain((others) =>
+      fc
+        .record(Object.fromEntries(own.map((name) => [name, SLOT_ARBS[name] ?? wrongArb])), { requiredKeys: [] })
+        .map((mine): Json => ({ ...(others as JsonObject), ...(mine as JsonObject) })),
+    );
   const withOwn = fc.record(Object.fromEntries(own.map((name) => [name, SLOT_ARBS[name] ?? wrongArb]))) as fc.Arbitrary<Json>;
   return fc.oneof(
     { arbitrary: withOwn, weight: own.length ? 6 : 1 },
@@ -257,9 +320,22 @@ const UNKNOWN_REQUEST_TYPES: readonly string[] = [
 ];
 
 const TOUCH_ACTIONS: readonly string[] = [
-  'next', 'previous', 'repeat', 'pause', 'routine', 'home',
+  'next',
+  'previous',
+  'repeat',
+  'pause',
+  'routine',
+  'home',
   ...TECHNIQUE_IDS.map((id) => `start:${id}`),
-  'start:', 'start:__proto__', 'start:constructor', 'start:shoulderRub', 'Next', '__proto__', 'constructor', 'toString', 'hasOwnProperty',
+  'start:',
+  'start:__proto__',
+  'start:constructor',
+  'start:shoulderRub',
+  'Next',
+  '__proto__',
+  'constructor',
+  'toString',
+  'hasOwnProperty',
 ];
 
 /** What kind of request the fuzzer built: the persistence property treats the nonsense ones specially. */
@@ -275,7 +351,10 @@ const knownIntentArb: fc.Arbitrary<RequestCase> = fc.constantFrom(...MODEL_INTEN
     .record(
       {
         dialogState: fc.constantFrom<Json>('STARTED', 'IN_PROGRESS', 'COMPLETED'),
-        intent: fc.record({ name: fc.constant<Json>(name), confirmationStatus: fc.constantFrom<Json>('NONE', 'CONFIRMED', 'DENIED'), slots: slotsArb(name) }, { requiredKeys: ['name'] }),
+        intent: fc.record(
+          { name: fc.constant<Json>(name), confirmationStatus: fc.constantFrom<Json>('NONE', 'CONFIRMED', 'DENIED'), slots: slotsArb(name) },
+          { requiredKeys: ['name'] },
+        ),
       },
       { requiredKeys: ['intent'] },
     )
@@ -283,7 +362,13 @@ const knownIntentArb: fc.Arbitrary<RequestCase> = fc.constantFrom(...MODEL_INTEN
 );
 
 const unknownIntentArb: fc.Arbitrary<RequestCase> = fc
-  .tuple(fc.oneof(fc.constantFrom(...UNKNOWN_INTENTS), textArb.filter((s) => !MODEL_INTENTS.includes(s))), fc.oneof(slotsArb('AMAZON.FallbackIntent'), slotsArb('StartTechniqueIntent')))
+  .tuple(
+    fc.oneof(
+      fc.constantFrom(...UNKNOWN_INTENTS),
+      textArb.filter((s) => !MODEL_INTENTS.includes(s)),
+    ),
+    fc.oneof(slotsArb('AMAZON.FallbackIntent'), slotsArb('StartTechniqueIntent')),
+  )
   .map(([name, slots]): RequestCase => ({ kind: 'unknownIntent', request: { type: 'IntentRequest', intent: { name, confirmationStatus: 'NONE', slots } } }));
 
 /** An IntentRequest whose intent is missing or not an object, or whose name is not a string. */
@@ -312,7 +397,7 @@ const touchArb: fc.Arbitrary<RequestCase> = fc
   .map((r): RequestCase => {
     const args: unknown = (r as JsonObject).arguments;
     const action: unknown = Array.isArray(args) ? args[0] : undefined;
-    const known = typeof action === 'string' && (TOUCH_ACTIONS.slice(0, 6 + TECHNIQUE_IDS.length)).includes(action);
+    const known = typeof action === 'string' && TOUCH_ACTIONS.slice(0, 6 + TECHNIQUE_IDS.length).includes(action);
     return { kind: known ? 'touch' : 'unknownType', request: { type: 'Alexa.Presentation.APL.UserEvent', ...(r as JsonObject) } };
   });
 
@@ -320,14 +405,20 @@ const sessionEndedArb: fc.Arbitrary<RequestCase> = fc
   .record(
     {
       reason: fc.constantFrom<Json>('USER_INITIATED', 'ERROR', 'EXCEEDED_MAX_REPROMPTS', null, 7),
-      error: fc.oneof(fc.record({ type: fc.constantFrom<Json>('INVALID_RESPONSE', 'INTERNAL_SERVICE_ERROR'), message: textArb }) as fc.Arbitrary<Json>, wrongArb),
+      error: fc.oneof(
+        fc.record({ type: fc.constantFrom<Json>('INVALID_RESPONSE', 'INTERNAL_SERVICE_ERROR'), message: textArb }) as fc.Arbitrary<Json>,
+        wrongArb,
+      ),
     },
     { requiredKeys: [] },
   )
   .map((r): RequestCase => ({ kind: 'sessionEnded', request: { type: 'SessionEndedRequest', ...(r as JsonObject) } }));
 
 const unknownTypeArb: fc.Arbitrary<RequestCase> = fc
-  .tuple(fc.oneof(fc.constantFrom(...UNKNOWN_REQUEST_TYPES), textArb), fc.dictionary(fc.constantFrom('name', 'status', 'payload', 'token', 'intent'), wrongArb, { maxKeys: 3 }))
+  .tuple(
+    fc.oneof(fc.constantFrom(...UNKNOWN_REQUEST_TYPES), textArb),
+    fc.dictionary(fc.constantFrom('name', 'status', 'payload', 'token', 'intent'), wrongArb, { maxKeys: 3 }),
+  )
   .filter(([type]) => !['LaunchRequest', 'IntentRequest', 'SessionEndedRequest', 'Alexa.Presentation.APL.UserEvent'].includes(type))
   .map(([type, rest]): RequestCase => ({ kind: 'unknownType', request: { ...(rest as JsonObject), type } }));
 
@@ -355,7 +446,10 @@ const localeArb: fc.Arbitrary<Json> = fc.oneof(
   { arbitrary: fc.constant('en-US'), weight: 6 },
   // Every locale we speak, and others of the same languages (de-AT) or of none (he-IL, sv-SE).
   { arbitrary: fc.constantFrom(...SUPPORTED_LOCALES, 'de-AT', 'fr-BE', 'es-AR', 'en-NZ', 'pt-PT', 'he-IL', 'sv-SE'), weight: 4 },
-  { arbitrary: fc.constantFrom('xx-XX', 'EN-us', 'en_US', 'en', 'en-', 'english', '', ' en-US', 'en-US\n', '__proto__', 'constructor', 'toString', 'zzz-ZZ'), weight: 2 },
+  {
+    arbitrary: fc.constantFrom('xx-XX', 'EN-us', 'en_US', 'en', 'en-', 'english', '', ' en-US', 'en-US\n', '__proto__', 'constructor', 'toString', 'zzz-ZZ'),
+    weight: 2,
+  },
   { arbitrary: fc.stringMatching(/^[a-z]{2}-[A-Z]{2}$/), weight: 1 },
   { arbitrary: textArb, weight: 1 },
   { arbitrary: wrongArb, weight: 1 },
@@ -387,13 +481,11 @@ const wrongTypedStateArb: fc.Arbitrary<Json> = fc
   });
 
 /** v1: single techniques only (no foot, no prefs). */
-const v1StateArb: fc.Arbitrary<Json> = fc
-  .tuple(phaseArb, fc.nat(50))
-  .map(([phase, turns]): Json => {
-    const p = { ...phase } as Record<string, unknown>;
-    delete p.foot;
-    return { v: 1, phase: p as JsonObject, turns };
-  });
+const v1StateArb: fc.Arbitrary<Json> = fc.tuple(phaseArb, fc.nat(50)).map(([phase, turns]): Json => {
+  const p = { ...phase } as Record<string, unknown>;
+  delete p.foot;
+  return { v: 1, phase: p as JsonObject, turns };
+});
 
 const BIG = 20_000;
 
@@ -401,7 +493,17 @@ const BIG = 20_000;
 const HUGE_ATTRIBUTES: readonly Json[] = [
   { guide: new Array<Json>(BIG).fill({ v: STATE_VERSION }) },
   { guide: { v: STATE_VERSION, phase: { at: 'step', technique: 'toes', step: new Array<Json>(BIG).fill(1), foot: 1 }, turns: new Array<Json>(BIG).fill(7) } },
-  { guide: { v: STATE_VERSION, phase: { at: 'menu', offer: 'warmUp' }, prefs: { timing: true, pace: 'normal' }, nexts: 0, safetyHeard: true, turns: 1, junk: new Array<Json>(BIG).fill('x') } },
+  {
+    guide: {
+      v: STATE_VERSION,
+      phase: { at: 'menu', offer: 'warmUp' },
+      prefs: { timing: true, pace: 'normal' },
+      nexts: 0,
+      safetyHeard: true,
+      turns: 1,
+      junk: new Array<Json>(BIG).fill('x'),
+    },
+  },
   { guide: { v: STATE_VERSION, phase: new Array<Json>(BIG).fill({ at: 'step' }) }, revision: new Array<Json>(BIG).fill(1) },
   new Array<Json>(BIG).fill(0),
   { padding: 'x'.repeat(100_000) },
@@ -511,7 +613,16 @@ const MUTABLE_PATHS: readonly (readonly string[])[] = [
   ['request', 'arguments'],
 ];
 /** Paths whose mutation would take away the user id (excluded when the case must keep its user). */
-const IDENTITY_PATHS = new Set(['', 'session', 'session.user', 'session.user.userId', 'context', 'context.System', 'context.System.user', 'context.System.user.userId']);
+const IDENTITY_PATHS = new Set([
+  '',
+  'session',
+  'session.user',
+  'session.user.userId',
+  'context',
+  'context.System',
+  'context.System.user',
+  'context.System.user.userId',
+]);
 
 const DELETE = Symbol('delete');
 type Mutation = { readonly path: readonly string[]; readonly value: Json | typeof DELETE };
@@ -527,7 +638,7 @@ function setPath(root: JsonObject, path: readonly string[], value: Json | typeof
   let node: Json = root;
   for (const key of path.slice(0, -1)) {
     if (typeof node !== 'object' || node === null || Array.isArray(node)) return;
-    node = (node)[key];
+    node = node[key];
   }
   if (typeof node !== 'object' || node === null || Array.isArray(node)) return;
   const last = path[path.length - 1];

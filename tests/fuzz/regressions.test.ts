@@ -15,8 +15,14 @@ const SKILL = { applicationId: 'amzn1.ask.skill.test' };
 test.each([
   ['a v1 state', { v: 1, phase: { at: 'done', technique: 'warmUp', routine: false }, turns: 0 }],
   ['an empty object', {}],
-  ['a state with a wrong-typed field', { v: 2, phase: { at: 'menu', offer: 'relaxHeel' }, prefs: { timing: false, pace: 'fast' }, nexts: 0, safetyHeard: true, turns: 'warmUp' }],
-  ['a __proto__ key from JSON.parse', JSON.parse('{"__proto__":{"polluted":"yes","v":2,"phase":{"at":"step","technique":"toes","step":1,"foot":null}}}') as unknown],
+  [
+    'a state with a wrong-typed field',
+    { v: 2, phase: { at: 'menu', offer: 'relaxHeel' }, prefs: { timing: false, pace: 'fast' }, nexts: 0, safetyHeard: true, turns: 'warmUp' },
+  ],
+  [
+    'a __proto__ key from JSON.parse',
+    JSON.parse('{"__proto__":{"polluted":"yes","v":2,"phase":{"at":"step","technique":"toes","step":1,"foot":null}}}') as unknown,
+  ],
   ['a string', 'not a state'],
 ])('regression: the answer to a SessionEndedRequest hands back no unclean guide state (%s)', async (_label, guide) => {
   // Found by "valid-looking envelopes", seed 20261124: ask-sdk copies the request's session
@@ -27,7 +33,13 @@ test.each([
     version: '1.0',
     session: { new: false, sessionId: 'amzn1.echo-api.session.regression', application: SKILL, user: { userId }, attributes: { guide, revision: -1 } },
     context: { System: { application: SKILL, user: { userId }, device: { deviceId: 'amzn1.ask.device.regression', supportedInterfaces: {} } } },
-    request: { type: 'SessionEndedRequest', requestId: 'amzn1.echo-api.request.regression-session-ended', timestamp: '2026-11-24T00:00:00Z', locale: 'en-US', reason: 'USER_INITIATED' },
+    request: {
+      type: 'SessionEndedRequest',
+      requestId: 'amzn1.echo-api.request.regression-session-ended',
+      timestamp: '2026-11-24T00:00:00Z',
+      locale: 'en-US',
+      reason: 'USER_INITIATED',
+    },
   };
   const response = await handler(envelope as unknown as RequestEnvelope);
   const returned: unknown = response.sessionAttributes?.guide;
@@ -77,7 +89,13 @@ test.each([
       version: '1.0',
       session: { new: false, sessionId: 'amzn1.echo-api.session.regression', application: SKILL, attributes },
       context: { System: { application: SKILL, device: { deviceId: 'amzn1.ask.device.regression', supportedInterfaces: {} } } },
-      request: { type: 'IntentRequest', requestId: 'amzn1.echo-api.request.regression-attributes', timestamp: '2026-11-24T00:00:00Z', locale: 'en-US', intent: { name: 'AMAZON.HelpIntent', confirmationStatus: 'NONE', slots: {} } },
+      request: {
+        type: 'IntentRequest',
+        requestId: 'amzn1.echo-api.request.regression-attributes',
+        timestamp: '2026-11-24T00:00:00Z',
+        locale: 'en-US',
+        intent: { name: 'AMAZON.HelpIntent', confirmationStatus: 'NONE', slots: {} },
+      },
     };
     const response = await handler(envelope as unknown as RequestEnvelope);
     const returned: unknown = response.sessionAttributes;

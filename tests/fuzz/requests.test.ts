@@ -111,7 +111,6 @@ function ssmlProblem(ssml: string, locale: string): Promise<string | null> {
   return verdict;
 }
 
-
 function fail(message: string): never {
   throw new Error(message);
 }
@@ -120,7 +119,8 @@ async function expectValidSpeech(speech: unknown, what: string, locale: string):
   if (!isRecord(speech)) fail(`${what} is not an object: ${JSON.stringify(speech)}`);
   if (speech.type !== 'SSML') fail(`${what} is ${JSON.stringify(speech.type)}, not SSML`);
   const ssml = speech.ssml;
-  if (typeof ssml !== 'string' || !ssml.startsWith('<speak>') || !ssml.endsWith('</speak>')) fail(`${what} is not <speak>…</speak>: ${String(ssml).slice(0, 200)}`);
+  if (typeof ssml !== 'string' || !ssml.startsWith('<speak>') || !ssml.endsWith('</speak>'))
+    fail(`${what} is not <speak>…</speak>: ${String(ssml).slice(0, 200)}`);
   const { chars, audioTags, breakSeconds } = measureSsml(ssml);
   if (chars >= MAX_SPEECH_CHARS) fail(`${what}: ${chars} characters (limit ${MAX_SPEECH_CHARS})`);
   if (audioTags > MAX_AUDIO_TAGS) fail(`${what}: ${audioTags} audio tags (limit ${MAX_AUDIO_TAGS})`);
@@ -343,7 +343,9 @@ test(
       envelopeArb({ userId: SECRET_USER, apiAccessToken: SECRET_TOKEN }),
       envelopeArb({ userId: SECRET_USER, apiAccessToken: SECRET_TOKEN, mutate: true }),
       // Mutations may reach the user id fields too, as long as one of them still names the user.
-      envelopeArb({ userId: SECRET_USER, apiAccessToken: SECRET_TOKEN, mutate: true, mutateIdentity: true }).filter(({ envelope }) => carriesUser(envelope, SECRET_USER)),
+      envelopeArb({ userId: SECRET_USER, apiAccessToken: SECRET_TOKEN, mutate: true, mutateIdentity: true }).filter(({ envelope }) =>
+        carriesUser(envelope, SECRET_USER),
+      ),
     );
     await assertProperty('logging', arb, async ({ envelope }: EnvelopeCase) => {
       const from = logged.length;
@@ -397,11 +399,15 @@ test('every reply for every state × command × preferences stays within Alexa l
     for (const command of COMMANDS) {
       const reply = reduce(state, command);
       const card = renderDisplay(reply, voice).card;
-      if (card.title.length + card.text.length > 8000) problems.push(`card of ${card.title.length + card.text.length} characters for ${command.type} in ${JSON.stringify(state)}`);
+      if (card.title.length + card.text.length > 8000)
+        problems.push(`card of ${card.title.length + card.text.length} characters for ${command.type} in ${JSON.stringify(state)}`);
       for (const notices of NOTICES) {
         replies += 1;
         const { speech, reprompt } = renderSpeech([...notices, ...reply.say], reply.ask, voice, reply.state.prefs.pace);
-        for (const [what, ssml] of [['speech', speech], ['reprompt', reprompt]] as const) {
+        for (const [what, ssml] of [
+          ['speech', speech],
+          ['reprompt', reprompt],
+        ] as const) {
           if (ssml === null) continue;
           const m = measureSsml(ssml);
           worst.chars = Math.max(worst.chars, m.chars);

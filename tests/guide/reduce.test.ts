@@ -101,18 +101,38 @@ const say = {
   }),
   /** A step as said with timing on: the step, then its count. */
   shown: (technique: TechniqueId, step: number, pace: Pace = 'normal'): Message[] => [say.step(technique, step), say.practice(technique, step, pace)],
-  position: (technique: TechniqueId, step: number, foot: RoutineFoot = null): Message => ({ kind: 'position', ...place(technique, step), ...where(technique, foot) }),
+  position: (technique: TechniqueId, step: number, foot: RoutineFoot = null): Message => ({
+    kind: 'position',
+    ...place(technique, step),
+    ...where(technique, foot),
+  }),
   intro: (technique: TechniqueId, inRoutine = false): Message => ({ kind: 'techniqueIntro', technique, inRoutine }),
   done: (technique: TechniqueId): Message => ({ kind: 'techniqueDone', technique }),
   finished: (technique: TechniqueId, foot: Foot = 1): Message => ({ kind: 'finishedPosition', technique, foot }),
   startingOver: (technique: TechniqueId): Message => ({ kind: 'startingOver', technique }),
   backTo: (technique: TechniqueId, crossedFoot = false): Message => ({ kind: 'backTo', technique, crossedFoot }),
   skipping: (technique: TechniqueId): Message => ({ kind: 'skipping', technique }),
-  goodbyeMidway: (technique: TechniqueId, step: number, foot: RoutineFoot = null): Message => ({ kind: 'goodbyeMidway', ...place(technique, step), ...where(technique, foot) }),
+  goodbyeMidway: (technique: TechniqueId, step: number, foot: RoutineFoot = null): Message => ({
+    kind: 'goodbyeMidway',
+    ...place(technique, step),
+    ...where(technique, foot),
+  }),
   outOfRange: (technique: TechniqueId, asked: number): Message => ({ kind: 'stepOutOfRange', technique, asked, of: stepCount(technique) }),
-  welcomeBack: (technique: TechniqueId, step: number, foot: RoutineFoot = null): Message => ({ kind: 'welcomeBack', ...place(technique, step), ...where(technique, foot) }),
-  stoppedAt: (technique: TechniqueId, step: number, foot: RoutineFoot = null): Message => ({ kind: 'stoppedAt', ...place(technique, step), ...where(technique, foot) }),
-  paused: (technique: TechniqueId, step: number, foot: RoutineFoot = null): Message => ({ kind: 'paused', ...place(technique, step), ...where(technique, foot) }),
+  welcomeBack: (technique: TechniqueId, step: number, foot: RoutineFoot = null): Message => ({
+    kind: 'welcomeBack',
+    ...place(technique, step),
+    ...where(technique, foot),
+  }),
+  stoppedAt: (technique: TechniqueId, step: number, foot: RoutineFoot = null): Message => ({
+    kind: 'stoppedAt',
+    ...place(technique, step),
+    ...where(technique, foot),
+  }),
+  paused: (technique: TechniqueId, step: number, foot: RoutineFoot = null): Message => ({
+    kind: 'paused',
+    ...place(technique, step),
+    ...where(technique, foot),
+  }),
   resuming: (technique: TechniqueId): Message => ({ kind: 'resuming', technique }),
   paceChanged: (pace: Pace): Message => ({ kind: 'paceChanged', pace }),
   paceLimit: (pace: Pace): Message => ({ kind: 'paceLimit', pace }),
@@ -128,15 +148,44 @@ const ask = {
   resume: (technique: TechniqueId, step: number): Question => ({ kind: 'resumeOffer', ...place(technique, step) }),
   offer: (technique: TechniqueId): Question => ({ kind: 'offerTechnique', technique }),
   otherFoot: (technique: TechniqueId): Question => ({ kind: 'offerOtherFoot', technique }),
-  cont: (technique: TechniqueId, step: number, brief = false, waiting = false): Question => ({ kind: 'continueStep', ...place(technique, step), brief, waiting }),
+  cont: (technique: TechniqueId, step: number, brief = false, waiting = false): Question => ({
+    kind: 'continueStep',
+    ...place(technique, step),
+    brief,
+    waiting,
+  }),
   carryOn: (technique: TechniqueId, step: number): Question => ({ kind: 'carryOn', ...place(technique, step) }),
 };
 
 /** Every command type, checked against the union at compile time so a new command fails here. */
 const ALL_COMMAND_TYPES = [
-  'launch', 'start', 'startRoutine', 'next', 'previous', 'repeat', 'startOver', 'goTo', 'skip', 'whereAmI',
-  'list', 'help', 'yes', 'no', 'home', 'stop', 'pause', 'resume', 'timing', 'pace', 'knowledge', 'fallback', 'error',
-  'switchFoot', 'whichFoot', 'thanks', 'time',
+  'launch',
+  'start',
+  'startRoutine',
+  'next',
+  'previous',
+  'repeat',
+  'startOver',
+  'goTo',
+  'skip',
+  'whereAmI',
+  'list',
+  'help',
+  'yes',
+  'no',
+  'home',
+  'stop',
+  'pause',
+  'resume',
+  'timing',
+  'pace',
+  'knowledge',
+  'fallback',
+  'error',
+  'switchFoot',
+  'whichFoot',
+  'thanks',
+  'time',
 ] as const satisfies readonly CommandType[];
 type MissingCommand = Exclude<CommandType, (typeof ALL_COMMAND_TYPES)[number]>;
 const everyCommandListed: [MissingCommand] extends [never] ? true : MissingCommand = true;
@@ -348,7 +397,10 @@ const TABLE: readonly Row[] = [
     // not the other foot: the next technique is offered instead
     no: e({ at: 'done', technique: A, foot: 2, routine: false }, [], ask.offer(R)),
   }),
-  ...moving('done', e({ at: 'step', technique: A, step: 0, foot: 2, routine: false }, [{ kind: 'otherFoot', technique: A }, ...say.shown(A, 1)], ask.cont(A, 1))),
+  ...moving(
+    'done',
+    e({ at: 'step', technique: A, step: 0, foot: 2, routine: false }, [{ kind: 'otherFoot', technique: A }, ...say.shown(A, 1)], ask.cont(A, 1)),
+  ),
   ['done', { type: 'previous' }, e(at(A, 2), say.shown(A, 3), ask.cont(A, 3))],
   ['done', { type: 'skip', technique: null, bothFeet: false }, beginR],
   ['done', { type: 'startOver' }, startOverA],
@@ -365,7 +417,11 @@ const TABLE: readonly Row[] = [
   ...stepRows('routineFirst', PHASES.routineFirst),
   ...moving('routineFirst', e(at(A, 1, 1), say.shown(A, 2), ask.cont(A, 2))),
   ['routineFirst', { type: 'previous' }, e(at(W, 1, 1), [say.backTo(W), ...say.shown(W, 2)], ask.cont(W, 2))],
-  ['routineFirst', { type: 'skip', technique: null, bothFeet: false }, e(at(R, 0, 1), [say.skipping(A), say.intro(R, true), ...say.shown(R, 1)], ask.cont(R, 1))],
+  [
+    'routineFirst',
+    { type: 'skip', technique: null, bothFeet: false },
+    e(at(R, 0, 1), [say.skipping(A), say.intro(R, true), ...say.shown(R, 1)], ask.cont(R, 1)),
+  ],
   ['routineFirst', { type: 'startOver' }, e(at(A, 0, 1), [say.startingOver(A), ...say.shown(A, 1)], ask.cont(A, 1))],
   ['routineFirst', { type: 'goTo', step: 2 }, e(at(A, 1, 1), say.shown(A, 2), ask.cont(A, 2))],
 
@@ -373,7 +429,11 @@ const TABLE: readonly Row[] = [
   ...stepRows('routineLast', PHASES.routineLast),
   ...moving('routineLast', e(at(W, 0, 2), [m('switchFoot'), say.intro(W, true), ...say.shown(W, 1)], ask.cont(W, 1))),
   ['routineLast', { type: 'previous' }, e(at(F, 0, 1), say.shown(F, 1), ask.cont(F, 1))],
-  ['routineLast', { type: 'skip', technique: null, bothFeet: false }, e(at(W, 0, 2), [say.skipping(F), m('switchFoot'), say.intro(W, true), ...say.shown(W, 1)], ask.cont(W, 1))],
+  [
+    'routineLast',
+    { type: 'skip', technique: null, bothFeet: false },
+    e(at(W, 0, 2), [say.skipping(F), m('switchFoot'), say.intro(W, true), ...say.shown(W, 1)], ask.cont(W, 1)),
+  ],
   ['routineLast', { type: 'startOver' }, e(at(F, 0, 1), [say.startingOver(F), ...say.shown(F, 1)], ask.cont(F, 1))],
   ['routineLast', { type: 'goTo', step: 2 }, e(at(F, 1, 1), say.shown(F, 2), ask.cont(F, 2))],
 
@@ -388,7 +448,11 @@ const TABLE: readonly Row[] = [
   // ---- a saved place in the routine (foot 2, step 2 of the ankle stretch)
   ...resumeRows('routineResume', PHASES.routineResume),
   ['routineResume', { type: 'previous' }, e(at(A, 0, 2), say.shown(A, 1), ask.cont(A, 1))],
-  ['routineResume', { type: 'skip', technique: null, bothFeet: false }, e(at(R, 0, 2), [say.skipping(A), say.intro(R, true), ...say.shown(R, 1)], ask.cont(R, 1))],
+  [
+    'routineResume',
+    { type: 'skip', technique: null, bothFeet: false },
+    e(at(R, 0, 2), [say.skipping(A), say.intro(R, true), ...say.shown(R, 1)], ask.cont(R, 1)),
+  ],
   ['routineResume', { type: 'startOver' }, e(at(A, 0, 2), [say.startingOver(A), ...say.shown(A, 1)], ask.cont(A, 1))],
   ['routineResume', { type: 'goTo', step: 3 }, e(at(A, 2, 2), say.shown(A, 3), ask.cont(A, 3))],
 ];
@@ -438,7 +502,11 @@ const FEET_TIME_THANKS: readonly Row[] = [
   ...thanks(PHASES.resume, ask.resume(A, 2)),
   ['resume', NOW, e(PHASES.resume, [left(A, 20, 100, null)], ask.resume(A, 2))],
   ['routineFirst', { type: 'switchFoot' }, toFoot2],
-  ['routineFirst', { type: 'whichFoot' }, e(PHASES.routineFirst, [{ kind: 'footPosition', technique: A, foot: 1, routine: { leftOnFoot: 4 } }], ask.cont(A, 1))],
+  [
+    'routineFirst',
+    { type: 'whichFoot' },
+    e(PHASES.routineFirst, [{ kind: 'footPosition', technique: A, foot: 1, routine: { leftOnFoot: 4 } }], ask.cont(A, 1)),
+  ],
   ...thanks(PHASES.routineFirst, ask.cont(A, 1)),
   ['routineFirst', NOW, e(PHASES.routineFirst, [left(A, 30, 160, 1560)], ask.cont(A, 1))],
   ['routineLast', { type: 'switchFoot' }, toFoot2],
@@ -451,7 +519,11 @@ const FEET_TIME_THANKS: readonly Row[] = [
   ['routineDone', NOW, e(PHASES.routineDone, [whole], ask.anythingElse)],
   // on the routine's second foot: it says so, and carries on with the step
   ['routineResume', { type: 'switchFoot' }, e(at(A, 1, 2), [m('alreadySecondFoot'), ...say.shown(A, 2)], ask.cont(A, 2))],
-  ['routineResume', { type: 'whichFoot' }, e(PHASES.routineResume, [{ kind: 'footPosition', technique: A, foot: 2, routine: { leftOnFoot: 4 } }], ask.resume(A, 2))],
+  [
+    'routineResume',
+    { type: 'whichFoot' },
+    e(PHASES.routineResume, [{ kind: 'footPosition', technique: A, foot: 2, routine: { leftOnFoot: 4 } }], ask.resume(A, 2)),
+  ],
   ...thanks(PHASES.routineResume, ask.resume(A, 2)),
   ['routineResume', NOW, e(PHASES.routineResume, [left(A, 20, 100, 665)], ask.resume(A, 2))],
 ];
@@ -478,19 +550,16 @@ describe('every command in every phase', () => {
     expect(keys.length).toBe(new Set(keys).size);
   });
 
-  test.each(ALL_ROWS.map(([p, c, x]) => [p, JSON.stringify(c), p, c, x] as const))(
-    '%s + %s',
-    (_label, _command, phaseName, command, expected) => {
-      const reply = reduce(stateAt(PHASES[phaseName]), command);
-      expect(reply.state.phase).toEqual(expected.phase);
-      expect(kinds(reply.say)).toEqual(kinds(expected.say));
-      // Full messages: technique, step, `of`, seconds and routine place included.
-      expect(reply.say).toEqual(expected.say);
-      expect(reply.ask).toEqual(expected.ask);
-      expect(reply.state.prefs).toEqual(expected.prefs ?? BASE.prefs);
-      expect(isValidState(reply.state)).toBe(true);
-    },
-  );
+  test.each(ALL_ROWS.map(([p, c, x]) => [p, JSON.stringify(c), p, c, x] as const))('%s + %s', (_label, _command, phaseName, command, expected) => {
+    const reply = reduce(stateAt(PHASES[phaseName]), command);
+    expect(reply.state.phase).toEqual(expected.phase);
+    expect(kinds(reply.say)).toEqual(kinds(expected.say));
+    // Full messages: technique, step, `of`, seconds and routine place included.
+    expect(reply.say).toEqual(expected.say);
+    expect(reply.ask).toEqual(expected.ask);
+    expect(reply.state.prefs).toEqual(expected.prefs ?? BASE.prefs);
+    expect(isValidState(reply.state)).toBe(true);
+  });
 });
 
 describe('edges', () => {
@@ -536,14 +605,9 @@ describe('edges', () => {
 
   test.each(
     TECHNIQUE_IDS.flatMap((offer) =>
-      (
-        [
-          { type: 'next' },
-          { type: 'previous' },
-          { type: 'skip', technique: null, bothFeet: false },
-          { type: 'startOver' },
-        ] as const
-      ).map((command) => [command.type, offer, command] as const),
+      ([{ type: 'next' }, { type: 'previous' }, { type: 'skip', technique: null, bothFeet: false }, { type: 'startOver' }] as const).map(
+        (command) => [command.type, offer, command] as const,
+      ),
     ),
   )('%s in the menu (offering %s): nothing started, offer the technique', (_type, offer, command) => {
     const reply = reduce(stateAt(menu(offer)), command);
@@ -576,9 +640,7 @@ describe('edges', () => {
       expect(reply.ask).toEqual(ask.cont(A, step as number));
     } else {
       expect(reply.state.phase).toEqual(at(A, 1));
-      expect(reply.say).toEqual(
-        outcome === 'noNumber' ? [m('noStepNumber'), say.position(A, 2)] : [say.outOfRange(A, step as number), say.position(A, 2)],
-      );
+      expect(reply.say).toEqual(outcome === 'noNumber' ? [m('noStepNumber'), say.position(A, 2)] : [say.outOfRange(A, step as number), say.position(A, 2)]);
       expect(reply.ask).toEqual(ask.cont(A, 2));
     }
   });
@@ -591,9 +653,7 @@ describe('edges', () => {
       expect(reply.ask).toEqual(ask.cont(A, step as number));
     } else {
       expect(reply.state.phase).toEqual({ at: 'done', technique: A, foot: 2, routine: false });
-      expect(reply.say).toEqual(
-        outcome === 'noNumber' ? [m('noStepNumber'), say.finished(A, 2)] : [say.outOfRange(A, step as number), say.finished(A, 2)],
-      );
+      expect(reply.say).toEqual(outcome === 'noNumber' ? [m('noStepNumber'), say.finished(A, 2)] : [say.outOfRange(A, step as number), say.finished(A, 2)]);
       expect(reply.ask).toEqual(ask.offer(R));
     }
   });
@@ -790,7 +850,12 @@ describe('routine', () => {
         // One switch of feet, between the last step on foot 1 and the warm-up on foot 2.
         expect(said.filter((msg) => msg.kind === 'switchFoot')).toHaveLength(1);
         const switchAt = said.findIndex((msg) => msg.kind === 'switchFoot');
-        expect(said.slice(0, switchAt).filter((msg) => msg.kind === 'step').at(-1)).toMatchObject(place(F, stepCount(F)));
+        expect(
+          said
+            .slice(0, switchAt)
+            .filter((msg) => msg.kind === 'step')
+            .at(-1),
+        ).toMatchObject(place(F, stepCount(F)));
         expect(said[switchAt + 1]).toEqual(say.intro(W, true));
         // Counted through every step, or none, as the user prefers.
         expect(said.filter((msg) => msg.kind === 'practice')).toHaveLength(start.prefs.timing ? 2 * TOTAL_STEPS : 0);
@@ -1013,27 +1078,22 @@ describe('practice seconds', () => {
 
   test('any practice: 0 for none, else within the bounds, in whole 5 s, never faster when slower', () => {
     fc.assert(
-      fc.property(
-        fc.oneof(fc.integer({ min: -100, max: 1_000 }), fc.integer(), fc.double({ noNaN: true })),
-        paceArb,
-        (seconds, pace) => {
-          const got = practiceSeconds(stepWith(seconds), pace);
-          if (seconds <= 0) {
-            expect(got).toBe(0);
-          } else {
-            expect(got).toBeGreaterThanOrEqual(MIN_PRACTICE_SECONDS);
-            expect(got).toBeLessThanOrEqual(MAX_PRACTICE_SECONDS);
-            expect(got % 5).toBe(0);
-          }
-          const [slow, normal, fast] = (['slow', 'normal', 'fast'] as const).map((p) => practiceSeconds(stepWith(seconds), p));
-          expect(slow).toBeGreaterThanOrEqual(normal);
-          expect(normal).toBeGreaterThanOrEqual(fast);
-        },
-      ),
+      fc.property(fc.oneof(fc.integer({ min: -100, max: 1_000 }), fc.integer(), fc.double({ noNaN: true })), paceArb, (seconds, pace) => {
+        const got = practiceSeconds(stepWith(seconds), pace);
+        if (seconds <= 0) {
+          expect(got).toBe(0);
+        } else {
+          expect(got).toBeGreaterThanOrEqual(MIN_PRACTICE_SECONDS);
+          expect(got).toBeLessThanOrEqual(MAX_PRACTICE_SECONDS);
+          expect(got % 5).toBe(0);
+        }
+        const [slow, normal, fast] = (['slow', 'normal', 'fast'] as const).map((p) => practiceSeconds(stepWith(seconds), p));
+        expect(slow).toBeGreaterThanOrEqual(normal);
+        expect(normal).toBeGreaterThanOrEqual(fast);
+      }),
       RUNS,
     );
   });
-
 });
 
 describe('timing', () => {
@@ -1188,11 +1248,15 @@ describe('pace', () => {
   test('the preferences persist: through any other command, and through being saved', () => {
     const prefs: Preferences = { timing: false, pace: 'fast' };
     fc.assert(
-      fc.property(validStateArb, commandArb.filter((c) => c.type !== 'timing' && c.type !== 'pace'), (state, command) => {
-        const reply = reduce({ ...state, prefs }, command);
-        expect(reply.state.prefs).toEqual(prefs);
-        expect(parseState(JSON.parse(JSON.stringify(reply.state))).prefs).toEqual(prefs);
-      }),
+      fc.property(
+        validStateArb,
+        commandArb.filter((c) => c.type !== 'timing' && c.type !== 'pace'),
+        (state, command) => {
+          const reply = reduce({ ...state, prefs }, command);
+          expect(reply.state.prefs).toEqual(prefs);
+          expect(parseState(JSON.parse(JSON.stringify(reply.state))).prefs).toEqual(prefs);
+        },
+      ),
       RUNS,
     );
   });
@@ -1245,12 +1309,15 @@ describe('learning prompts', () => {
     expect(reduce(stateAt(menu(E), { nexts: 4 }), { type }).state.nexts).toBe(4);
   });
 
-  test.each([{ type: 'previous' }, { type: 'skip', technique: null, bothFeet: false }, { type: 'repeat' }, { type: 'goTo', step: 1 }, { type: 'startRoutine' }] as const)(
-    '%o does not count',
-    (command) => {
-      expect(reduce(stateAt(at(E, 1), { nexts: 4 }), command).state.nexts).toBe(4);
-    },
-  );
+  test.each([
+    { type: 'previous' },
+    { type: 'skip', technique: null, bothFeet: false },
+    { type: 'repeat' },
+    { type: 'goTo', step: 1 },
+    { type: 'startRoutine' },
+  ] as const)('%o does not count', (command) => {
+    expect(reduce(stateAt(at(E, 1), { nexts: 4 }), command).state.nexts).toBe(4);
+  });
 
   test('the count stops at its cap', () => {
     expect(reduce(stateAt(at(E, 1), { nexts: MAX_NEXTS - 1 }), { type: 'next' }).state.nexts).toBe(MAX_NEXTS);
@@ -1369,9 +1436,7 @@ describe('turns', () => {
 /** Any command: every example, and goTo with any number at all. */
 const commandArb: fc.Arbitrary<Command> = fc.oneof(
   fc.constantFrom(...EVERY_COMMAND),
-  fc
-    .oneof(fc.integer(), fc.integer({ min: -1, max: 5 }), fc.constant(null), fc.double())
-    .map((step): Command => ({ type: 'goTo', step })),
+  fc.oneof(fc.integer(), fc.integer({ min: -1, max: 5 }), fc.constant(null), fc.double()).map((step): Command => ({ type: 'goTo', step })),
 );
 
 /** Any valid state: every phase the catalog allows, any preferences, any safe counters; and a brand new user. */
@@ -1553,13 +1618,21 @@ describe('properties', () => {
       (p) => p.at === 'menu' || ((p.at === 'step' || p.at === 'resume') && rf(p) === null) || (p.at === 'done' && !p.routine),
     );
     fc.assert(
-      fc.property(singlePhaseArb, prefsArb, fc.array(commandArb.filter((c) => c.type !== 'startRoutine'), { maxLength: 40 }), (phase, prefs, commands) => {
-        run(stateAt(phase, { prefs }), commands, (_before, _command, reply) => {
-          const p = reply.state.phase;
-          if (p.at === 'step' || p.at === 'resume') expect(rf(p)).toBeNull();
-          if (p.at === 'done') expect(p.routine).toBe(false);
-        });
-      }),
+      fc.property(
+        singlePhaseArb,
+        prefsArb,
+        fc.array(
+          commandArb.filter((c) => c.type !== 'startRoutine'),
+          { maxLength: 40 },
+        ),
+        (phase, prefs, commands) => {
+          run(stateAt(phase, { prefs }), commands, (_before, _command, reply) => {
+            const p = reply.state.phase;
+            if (p.at === 'step' || p.at === 'resume') expect(rf(p)).toBeNull();
+            if (p.at === 'done') expect(p.routine).toBe(false);
+          });
+        },
+      ),
       RUNS,
     );
   });

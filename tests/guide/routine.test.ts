@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import { FEET, ROUTINE, TECHNIQUE_IDS, type TechniqueId } from '../../lambda/guide/catalog';
-import { ROUTINE_LENGTH, firstSpot, firstSpotOn, routinePlace, spotAfter, spotBefore, spotsLeft, withSkipped, withoutSkipped } from '../../lambda/guide/routine';
+import {
+  ROUTINE_LENGTH,
+  firstSpot,
+  firstSpotOn,
+  routinePlace,
+  spotAfter,
+  spotBefore,
+  spotsLeft,
+  withSkipped,
+  withoutSkipped,
+} from '../../lambda/guide/routine';
 import type { Spot } from '../../lambda/guide/state';
 import { footArb, techniqueArb } from '../support/states';
 
@@ -91,7 +101,16 @@ test('spotAfter and spotBefore undo each other, whatever is left out', () => {
       const before = spotBefore(here, skipped);
       if (after) expect(spotBefore(after, skipped)).toEqual(here);
       if (before) expect(spotAfter(before, skipped)).toEqual(here);
-      expect(spotsLeft(here, skipped).length).toBe(LAYOUT.length - 1 - LAYOUT.findIndex((s) => s.technique === here.technique && s.foot === here.foot) - skipped.filter((s) => LAYOUT.findIndex((l) => l.technique === s.technique && l.foot === s.foot) > LAYOUT.findIndex((l) => l.technique === here.technique && l.foot === here.foot)).length);
+      expect(spotsLeft(here, skipped).length).toBe(
+        LAYOUT.length -
+          1 -
+          LAYOUT.findIndex((s) => s.technique === here.technique && s.foot === here.foot) -
+          skipped.filter(
+            (s) =>
+              LAYOUT.findIndex((l) => l.technique === s.technique && l.foot === s.foot) >
+              LAYOUT.findIndex((l) => l.technique === here.technique && l.foot === here.foot),
+          ).length,
+      );
     }),
     RUNS,
   );

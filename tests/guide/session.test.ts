@@ -73,7 +73,10 @@ describe('a saved place (a step, or a resume offer not taken up)', () => {
 describe('a finished technique or routine, and the menu', () => {
   test.each([...FRESH, ...STALE])('%s: after a technique, the next one is on offer; after the routine, the first', (_label, savedAt) => {
     for (const t of TECHNIQUE_IDS) {
-      expect(startSession(saved({ at: 'done', technique: t, foot: 1, routine: false }), savedAt, NOW).phase).toStrictEqual({ at: 'menu', offer: techniqueAfter(t) });
+      expect(startSession(saved({ at: 'done', technique: t, foot: 1, routine: false }), savedAt, NOW).phase).toStrictEqual({
+        at: 'menu',
+        offer: techniqueAfter(t),
+      });
       expect(startSession(saved({ at: 'done', technique: t, foot: 2, routine: true }), savedAt, NOW).phase).toStrictEqual({ at: 'menu', offer: W });
     }
   });
@@ -91,7 +94,11 @@ describe('a finished technique or routine, and the menu', () => {
 
 describe('what carries over', () => {
   test('preferences, what was learnt and the safety sentence carry over; the turns start again', () => {
-    const started = startSession({ ...saved({ at: 'step', technique: E, step: 2, foot: 1, routine: true }), skipped: [{ technique: 'toes', foot: 2 }] }, NOW - DAY, NOW);
+    const started = startSession(
+      { ...saved({ at: 'step', technique: E, step: 2, foot: 1, routine: true }), skipped: [{ technique: 'toes', foot: 2 }] },
+      NOW - DAY,
+      NOW,
+    );
     expect(started).toStrictEqual({
       v: STATE_VERSION,
       phase: { at: 'resume', technique: E, step: 2, foot: 1, routine: true },
@@ -132,7 +139,9 @@ describe('what carries over', () => {
         const { phase } = state;
         if (phase.at === 'step' || phase.at === 'resume') {
           expect(started.phase).toStrictEqual(
-            fresh ? { at: 'resume', technique: phase.technique, step: phase.step, foot: phase.foot, routine: phase.routine } : { at: 'menu', offer: phase.technique },
+            fresh
+              ? { at: 'resume', technique: phase.technique, step: phase.step, foot: phase.foot, routine: phase.routine }
+              : { at: 'menu', offer: phase.technique },
           );
         }
         // Starting twice at the same moment changes nothing more.
@@ -191,7 +200,10 @@ describe('through the reducer', () => {
     const restored = nextSession(saved({ at: 'step', technique: E, step: 1, foot, routine }), NOW, NOW);
     const resumed = reduce(restored, { type: 'resume' });
     // Timing was turned off: the step, with no count; the technique is named, its introduction not read again.
-    expect(resumed.say).toEqual([{ kind: 'resuming', technique: E }, { kind: 'step', technique: E, step: 2, of: 4, closing: null }]);
+    expect(resumed.say).toEqual([
+      { kind: 'resuming', technique: E },
+      { kind: 'step', technique: E, step: 2, of: 4, closing: null },
+    ]);
     expect(resumed.state.prefs).toStrictEqual({ timing: false, pace: 'slow' });
     expect(resumed.state.nexts).toBe(8);
   });

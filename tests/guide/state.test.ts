@@ -265,7 +265,11 @@ const GARBAGE: readonly (readonly [string, unknown, GuideState])[] = [
   ['done with an unknown technique', { v: 1, phase: { at: 'done', technique: 'backRub' }, turns: 7 }, initialWith(7)],
   ['technique id in another case', { v: 1, phase: { at: 'done', technique: 'RelaxHeel' }, turns: 7 }, initialWith(7)],
   ['technique id with a space', { v: 1, phase: { at: 'done', technique: `${R} ` }, turns: 7 }, initialWith(7)],
-  ['v2, phase garbage, the rest kept', { ...state(menu(E), 7, { nexts: 5, safetyHeard: true }), phase: { at: 'x' } }, state(menu(W), 7, { nexts: 5, safetyHeard: true })],
+  [
+    'v2, phase garbage, the rest kept',
+    { ...state(menu(E), 7, { nexts: 5, safetyHeard: true }), phase: { at: 'x' } },
+    state(menu(W), 7, { nexts: 5, safetyHeard: true }),
+  ],
 
   // a step that no longer exists keeps the technique and starts it again
   ['step out of range', { v: 1, phase: stepPhase(R, 2), turns: 4 }, state(step(R, 0), 4)],
@@ -306,7 +310,11 @@ const GARBAGE: readonly (readonly [string, unknown, GuideState])[] = [
     JSON.parse(`{"v": 1, "phase": {"at": "menu", "offer": "${E}", "__proto__": {"offer": "x"}}, "turns": 2, "__proto__": {"v": 2}}`),
     state(menu(E), 2),
   ],
-  ['JSON with __proto__ as the phase', JSON.parse('{"v": 1, "__proto__": {"at": "menu"}, "phase": {"__proto__": {"at": "done", "technique": "relaxHeel"}}}'), INITIAL_STATE],
+  [
+    'JSON with __proto__ as the phase',
+    JSON.parse('{"v": 1, "__proto__": {"at": "menu"}, "phase": {"__proto__": {"at": "done", "technique": "relaxHeel"}}}'),
+    INITIAL_STATE,
+  ],
   [
     'JSON with __proto__ in the preferences',
     JSON.parse('{"v": 2, "phase": {"at": "menu", "offer": "easeSole"}, "prefs": {"timing": false, "__proto__": {"pace": "slow"}}, "turns": 1}'),
@@ -318,11 +326,7 @@ const GARBAGE: readonly (readonly [string, unknown, GuideState])[] = [
   ["offer 'toString'", { v: 1, phase: { at: 'menu', offer: 'toString' }, turns: 1 }, initialWith(1)],
   ["offer 'hasOwnProperty'", { v: 1, phase: { at: 'menu', offer: 'hasOwnProperty' }, turns: 1 }, initialWith(1)],
   ["pace 'constructor'", { ...INITIAL_STATE, prefs: { timing: true, pace: 'constructor' } }, INITIAL_STATE],
-  [
-    'an object without a prototype',
-    Object.assign(Object.create(null) as object, { v: 1, phase: { at: 'done', technique: E }, turns: 2 }),
-    state(done(E), 2),
-  ],
+  ['an object without a prototype', Object.assign(Object.create(null) as object, { v: 1, phase: { at: 'done', technique: E }, turns: 2 }), state(done(E), 2)],
   [
     'a v2 object without a prototype, preferences too',
     Object.assign(Object.create(null) as object, {
@@ -469,7 +473,24 @@ describe('garbage', () => {
 // matter to the parser and keys that could reach a prototype.
 const parserKey = fc.oneof(
   fc.string(),
-  fc.constantFrom('v', 'phase', 'turns', 'at', 'offer', 'technique', 'step', 'foot', 'routine', 'prefs', 'timing', 'pace', 'nexts', 'safetyHeard', '__proto__', 'constructor'),
+  fc.constantFrom(
+    'v',
+    'phase',
+    'turns',
+    'at',
+    'offer',
+    'technique',
+    'step',
+    'foot',
+    'routine',
+    'prefs',
+    'timing',
+    'pace',
+    'nexts',
+    'safetyHeard',
+    '__proto__',
+    'constructor',
+  ),
 );
 const anything: fc.Arbitrary<unknown> = fc.oneof(
   fc.jsonValue({ maxDepth: 3 }),
@@ -497,10 +518,7 @@ const nearlyStateArb = fc.record(
     ),
     prefs: fc.oneof(
       prefsArb,
-      fc.record(
-        { timing: fc.oneof(fc.boolean(), anything), pace: fc.oneof(fc.constantFrom(...PACES, 'medium', 'SLOW'), anything) },
-        { requiredKeys: [] },
-      ),
+      fc.record({ timing: fc.oneof(fc.boolean(), anything), pace: fc.oneof(fc.constantFrom(...PACES, 'medium', 'SLOW'), anything) }, { requiredKeys: [] }),
       anything,
     ),
     nexts: fc.oneof(fc.nat(MAX_NEXTS), fc.integer(), fc.double(), fc.constant(2 ** 53), anything),

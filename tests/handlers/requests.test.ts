@@ -75,16 +75,40 @@ test.each([
   expect(speechOf(response)).toMatch(words);
 });
 
-test('a step number said in the user\'s own language is understood', async () => {
-  for (const [locale, value] of [['de-DE', 'zwei'], ['fr-FR', 'deux'], ['es-ES', 'dos'], ['it-IT', 'due'], ['pt-BR', 'dois'], ['nl-NL', 'twee']] as const) {
-    const response = await handler(intentRequest('GoToStepIntent', { stepNumber: { name: 'stepNumber', value } }, { locale, attributes: { [STATE_KEY]: { v: 1, phase: { at: 'step', technique: 'ankleStretch', step: 0 }, turns: 1 } } }));
+test("a step number said in the user's own language is understood", async () => {
+  for (const [locale, value] of [
+    ['de-DE', 'zwei'],
+    ['fr-FR', 'deux'],
+    ['es-ES', 'dos'],
+    ['it-IT', 'due'],
+    ['pt-BR', 'dois'],
+    ['nl-NL', 'twee'],
+  ] as const) {
+    const response = await handler(
+      intentRequest(
+        'GoToStepIntent',
+        { stepNumber: { name: 'stepNumber', value } },
+        { locale, attributes: { [STATE_KEY]: { v: 1, phase: { at: 'step', technique: 'ankleStretch', step: 0 }, turns: 1 } } },
+      ),
+    );
     expect([locale, response.sessionAttributes?.[STATE_KEY]]).toMatchObject([locale, { phase: { step: 1 } }]);
   }
 });
 
 test('step numbers arrive as digits or as words', async () => {
-  for (const [value, step] of [['2', 2], ['two', 2], [' 3 ', 3], ['one', 1]] as const) {
-    const response = await handler(intentRequest('GoToStepIntent', { stepNumber: { name: 'stepNumber', value } }, { attributes: { [STATE_KEY]: { v: 1, phase: { at: 'step', technique: 'ankleStretch', step: 0 }, turns: 1 } } }));
+  for (const [value, step] of [
+    ['2', 2],
+    ['two', 2],
+    [' 3 ', 3],
+    ['one', 1],
+  ] as const) {
+    const response = await handler(
+      intentRequest(
+        'GoToStepIntent',
+        { stepNumber: { name: 'stepNumber', value } },
+        { attributes: { [STATE_KEY]: { v: 1, phase: { at: 'step', technique: 'ankleStretch', step: 0 }, turns: 1 } } },
+      ),
+    );
     expect(response.sessionAttributes?.[STATE_KEY]).toMatchObject({ phase: { step: step - 1 } });
   }
 });
@@ -92,7 +116,11 @@ test('step numbers arrive as digits or as words', async () => {
 test('"the third step" arrives as a StepOrdinal resolved to an id; an id that is no number is no step', async () => {
   const onAnkle = { [STATE_KEY]: { v: 1, phase: { at: 'step', technique: 'ankleStretch', step: 0 }, turns: 1 } };
   const ordinal = (id: unknown) => ({
-    stepOrdinal: { name: 'stepOrdinal', value: 'third', resolutions: { resolutionsPerAuthority: [{ authority: 'a', status: { code: 'ER_SUCCESS_MATCH' }, values: [{ value: { id, name: 'third' } }] }] } },
+    stepOrdinal: {
+      name: 'stepOrdinal',
+      value: 'third',
+      resolutions: { resolutionsPerAuthority: [{ authority: 'a', status: { code: 'ER_SUCCESS_MATCH' }, values: [{ value: { id, name: 'third' } }] }] },
+    },
   });
   const third = await handler(intentRequest('GoToStepIntent', ordinal('3'), { attributes: onAnkle }));
   expect(third.sessionAttributes?.[STATE_KEY]).toMatchObject({ phase: { step: 2 } });

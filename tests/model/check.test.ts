@@ -12,7 +12,13 @@ let copy: string;
 
 beforeEach(() => {
   copy = mkdtempSync(join(tmpdir(), 'fmg-check-'));
-  for (const path of ['skill.json', 'interaction-models/en-US.json', 'interaction-models/grammar/en.yaml', 'lambda/locales/en', 'lambda/local/languages/en.json']) {
+  for (const path of [
+    'skill.json',
+    'interaction-models/en-US.json',
+    'interaction-models/grammar/en.yaml',
+    'lambda/locales/en',
+    'lambda/local/languages/en.json',
+  ]) {
     cpSync(join(root, path), join(copy, path), { recursive: true });
   }
 });
@@ -100,7 +106,9 @@ test('skill.json: a locale missing, and an example phrase the model does not und
   manifest.manifest.publishingInformation.locales['xx-XX'] = {};
   delete manifest.manifest.publishingInformation.locales['en-GB'];
   writeCopy('skill.json', manifest);
-  const found = checkProject(copy, ['en-US', 'en-GB']).filter((p) => p.file === 'skill.json').map(describeProblem);
+  const found = checkProject(copy, ['en-US', 'en-GB'])
+    .filter((p) => p.file === 'skill.json')
+    .map(describeProblem);
   expect(found).toEqual(
     expect.arrayContaining([
       'en-US  skill.json  manifest.publishingInformation.locales.en-US.examplePhrases: has 4; Alexa wants one to three',
@@ -126,9 +134,11 @@ test("Amazon's types for the manifest and the models (ask-smapi-model): a misspe
   const model = readCopy('interaction-models/en-US.json') as ModelFile;
   model.interactionModel.languageModel.intents[0].samples = 'next' as unknown as string[]; // not a list, on purpose
   writeCopy('interaction-models/en-US.json', model);
-  expect(problemsIn('interaction-models/en-US.json').filter((p) => p.message.includes('ask-smapi-model')).map((p) => p.message)).toEqual([
-    expect.stringContaining("Type 'string' is not assignable to type 'string[]'"),
-  ]);
+  expect(
+    problemsIn('interaction-models/en-US.json')
+      .filter((p) => p.message.includes('ask-smapi-model'))
+      .map((p) => p.message),
+  ).toEqual([expect.stringContaining("Type 'string' is not assignable to type 'string[]'")]);
 });
 
 test('the listing names the store icons npm run package draws, and carries testing instructions', () => {

@@ -18,7 +18,9 @@ test('skill.json is a health skill, listed in every supported locale', () => {
 });
 
 test('the English invocation name is the product name', () => {
-  const model = JSON.parse(readFileSync(join(root, 'interaction-models', 'en-US.json'), 'utf8')) as { interactionModel: { languageModel: { invocationName: string } } };
+  const model = JSON.parse(readFileSync(join(root, 'interaction-models', 'en-US.json'), 'utf8')) as {
+    interactionModel: { languageModel: { invocationName: string } };
+  };
   expect(model.interactionModel.languageModel.invocationName).toBe('foot massage guide');
   expect(manifest.manifest.publishingInformation.locales['en-US'].name).toBe('Foot Massage Guide');
 });

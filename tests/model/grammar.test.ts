@@ -55,7 +55,16 @@ describe('patterns', () => {
   });
 
   test('text written without spaces is joined as written', () => {
-    expect(expand('[ちょっと](待って|止めて)[ください]')).toEqual(['待って', '待ってください', '止めて', '止めてください', 'ちょっと待って', 'ちょっと待ってください', 'ちょっと止めて', 'ちょっと止めてください']);
+    expect(expand('[ちょっと](待って|止めて)[ください]')).toEqual([
+      '待って',
+      '待ってください',
+      '止めて',
+      '止めてください',
+      'ちょっと待って',
+      'ちょっと待ってください',
+      'ちょっと止めて',
+      'ちょっと止めてください',
+    ]);
   });
 
   test('mistakes are named: unknown or self-referring pieces, unbalanced brackets, runaway patterns', () => {
@@ -88,7 +97,10 @@ describe('a grammar made into a model', () => {
     const lm = model.interactionModel.languageModel;
     expect(lm.intents.find((i) => i.name === 'AMAZON.StartOverIntent')?.samples).toEqual(['back to the start', 'go back to the start']);
     expect(lm.intents.find((i) => i.name === 'StartTechniqueIntent')?.slots).toEqual([{ name: 'technique', type: 'TechniqueName' }]);
-    expect(lm.types[0]).toEqual({ name: 'TechniqueName', values: [{ id: 'toes', name: { value: 'the toes', synonyms: ['toe massage', 'toe stretch', 'the toe massage', 'the toe stretch'] } }] });
+    expect(lm.types[0]).toEqual({
+      name: 'TechniqueName',
+      values: [{ id: 'toes', name: { value: 'the toes', synonyms: ['toe massage', 'toe stretch', 'the toe massage', 'the toe stretch'] } }],
+    });
   });
 
   test('a phrase two intents produce once slots are filled is a conflict naming both patterns', () => {
@@ -104,8 +116,16 @@ describe('a grammar made into a model', () => {
       true,
     );
     expect(findConflicts(generated, true, { three: 3 })).toEqual([
-      { phrase: 'step three', first: { intent: 'GoToStepIntent', pattern: 'step {stepNumber}' }, second: { intent: 'AMAZON.NextIntent', pattern: 'step three' } },
-      { phrase: 'go back to the first step', first: { intent: 'GoToStepIntent', pattern: '[go] back to the {stepOrdinal} step' }, second: { intent: 'AMAZON.StartOverIntent', pattern: 'go back to the first step' } },
+      {
+        phrase: 'step three',
+        first: { intent: 'GoToStepIntent', pattern: 'step {stepNumber}' },
+        second: { intent: 'AMAZON.NextIntent', pattern: 'step three' },
+      },
+      {
+        phrase: 'go back to the first step',
+        first: { intent: 'GoToStepIntent', pattern: '[go] back to the {stepOrdinal} step' },
+        second: { intent: 'AMAZON.StartOverIntent', pattern: 'go back to the first step' },
+      },
     ]);
   });
 
@@ -123,24 +143,40 @@ describe('a grammar made into a model', () => {
       }),
       true,
     );
-    expect(findConflicts(generated, true, {}).map((c) => `${c.phrase}: ${c.first.intent} / ${c.second.intent}`).sort()).toEqual([
-      "let's do heel: StartTechniqueIntent / AMAZON.NextIntent",
-      'the heel please: StartTechniqueIntent / AMAZON.HelpIntent',
-    ]);
+    expect(
+      findConflicts(generated, true, {})
+        .map((c) => `${c.phrase}: ${c.first.intent} / ${c.second.intent}`)
+        .sort(),
+    ).toEqual(["let's do heel: StartTechniqueIntent / AMAZON.NextIntent", 'the heel please: StartTechniqueIntent / AMAZON.HelpIntent']);
   });
 
   test('leaving large slot types open finds exactly the conflicts that filling every value finds', () => {
     // Small words, so values hold each other, run into their frames and meet across types;
     // more than 50 values each, so both large types are left open.
-    const sequences = (words: readonly string[]) => [...words, ...words.flatMap((a) => words.map((b) => `${a} ${b}`)), ...words.flatMap((a) => words.flatMap((b) => words.map((c) => `${a} ${b} ${c}`)))];
+    const sequences = (words: readonly string[]) => [
+      ...words,
+      ...words.flatMap((a) => words.map((b) => `${a} ${b}`)),
+      ...words.flatMap((a) => words.flatMap((b) => words.map((c) => `${a} ${b} ${c}`))),
+    ];
     const techniques = sequences(['a', 'b', 'c', 'd']);
     const concerns = sequences(['b', 'c', 'e', 'ab']);
-    const slots: Record<string, readonly string[]> = { StartTechniqueIntent: ['{technique}'], SkipTechniqueIntent: ['{technique}', '{feet}'], SafetyIntent: ['{concern}'], 'AMAZON.NextIntent': [] };
+    const slots: Record<string, readonly string[]> = {
+      StartTechniqueIntent: ['{technique}'],
+      SkipTechniqueIntent: ['{technique}', '{feet}'],
+      SafetyIntent: ['{concern}'],
+      'AMAZON.NextIntent': [],
+    };
     const sample = (intent: string) =>
-      fc.array(fc.constantFrom('a', 'b', 'c', 'e', 'x', 'ab', ...slots[intent]), { minLength: 1, maxLength: 4 }).map((tokens) => tokens.filter((t, i) => !t.startsWith('{') || tokens.indexOf(t) === i).join(' '));
+      fc
+        .array(fc.constantFrom('a', 'b', 'c', 'e', 'x', 'ab', ...slots[intent]), { minLength: 1, maxLength: 4 })
+        .map((tokens) => tokens.filter((t, i) => !t.startsWith('{') || tokens.indexOf(t) === i).join(' '));
     const grammar = fc.record(Object.fromEntries(Object.keys(slots).map((intent) => [intent, fc.uniqueArray(sample(intent), { maxLength: 6 })])));
     const filledPairs = (generated: ReturnType<typeof generate>, spaced: boolean) => {
-      const key = (s: string) => s.toLowerCase().replace(/\s+/g, spaced ? ' ' : '').trim();
+      const key = (s: string) =>
+        s
+          .toLowerCase()
+          .replace(/\s+/g, spaced ? ' ' : '')
+          .trim();
       const lm = generated.model.interactionModel.languageModel;
       const values = new Map(lm.types.map((t) => [t.name, t.values.flatMap((v) => [v.name.value, ...v.name.synonyms])]));
       const owners = new Map<string, Set<string>>();
@@ -148,13 +184,16 @@ describe('a grammar made into a model', () => {
         const typeOf = new Map((intent.slots ?? []).map((s) => [`{${s.name}}`, s.type]));
         for (const s of intent.samples) {
           let phrases = [''];
-          for (const p of s.split(/(\{\w+\})/)) phrases = phrases.flatMap((left) => (typeOf.has(p) ? (values.get(typeOf.get(p) ?? '') ?? []) : [p]).map((right) => left + right));
-          for (const phrase of phrases) owners.set(key(phrase), (owners.get(key(phrase)) ?? new Set()).add(`${intent.name}\u0001${generated.origins.get(intent.name)?.get(s)}`));
+          for (const p of s.split(/(\{\w+\})/))
+            phrases = phrases.flatMap((left) => (typeOf.has(p) ? (values.get(typeOf.get(p) ?? '') ?? []) : [p]).map((right) => left + right));
+          for (const phrase of phrases)
+            owners.set(key(phrase), (owners.get(key(phrase)) ?? new Set()).add(`${intent.name}\u0001${generated.origins.get(intent.name)?.get(s)}`));
         }
       }
       const pairs = new Set<string>();
       for (const who of owners.values()) {
-        for (const a of who) for (const b of who) if (a.split('\u0001')[0] !== b.split('\u0001')[0]) pairs.add([a.split('\u0001')[1], b.split('\u0001')[1]].sort().join(' / '));
+        for (const a of who)
+          for (const b of who) if (a.split('\u0001')[0] !== b.split('\u0001')[0]) pairs.add([a.split('\u0001')[1], b.split('\u0001')[1]].sort().join(' / '));
       }
       return [...pairs].sort();
     };
@@ -171,7 +210,9 @@ describe('a grammar made into a model', () => {
           }),
           spaced,
         );
-        const found = findConflicts(generated, spaced, {}).map((c) => [c.first.pattern, c.second.pattern].sort().join(' / ')).sort();
+        const found = findConflicts(generated, spaced, {})
+          .map((c) => [c.first.pattern, c.second.pattern].sort().join(' / '))
+          .sort();
         expect(found).toEqual(filledPairs(generated, spaced));
       }),
       { numRuns: 400 },
@@ -188,7 +229,8 @@ describe('the project', () => {
   let copy: string;
   beforeEach(() => {
     copy = mkdtempSync(join(tmpdir(), 'fmg-grammar-'));
-    for (const path of ['skill.json', 'interaction-models', 'lambda/locales/en', 'lambda/locales/fr', 'lambda/local/languages']) cpSync(join(root, path), join(copy, path), { recursive: true });
+    for (const path of ['skill.json', 'interaction-models', 'lambda/locales/en', 'lambda/locales/fr', 'lambda/local/languages'])
+      cpSync(join(root, path), join(copy, path), { recursive: true });
   });
   afterEach(() => rmSync(copy, { recursive: true, force: true }));
 
@@ -196,7 +238,12 @@ describe('the project', () => {
     const en = grammarFor('en-US', root);
     const gb = grammarFor('en-GB', root);
     expect(gb.files).toEqual(['interaction-models/grammar/en.yaml', 'interaction-models/grammar/en-GB.yaml']);
-    const samples = (locale: string) => new Set((JSON.parse(readFileSync(join(root, 'interaction-models', `${locale}.json`), 'utf8')) as ModelSamples).interactionModel.languageModel.intents.flatMap((i) => i.samples));
+    const samples = (locale: string) =>
+      new Set(
+        (JSON.parse(readFileSync(join(root, 'interaction-models', `${locale}.json`), 'utf8')) as ModelSamples).interactionModel.languageModel.intents.flatMap(
+          (i) => i.samples,
+        ),
+      );
     const us = samples('en-US');
     const uk = samples('en-GB');
     expect([...us].every((s) => uk.has(s))).toBe(true);
@@ -212,14 +259,20 @@ describe('the project', () => {
     const model = JSON.parse(readFileSync(join(copy, 'interaction-models/en-US.json'), 'utf8')) as ModelSamples;
     model.interactionModel.languageModel.intents[0].samples.push('dance for me');
     writeFileSync(join(copy, 'interaction-models/en-US.json'), JSON.stringify(model, null, 2));
-    expect(checkProject(copy, ['en-US']).map(describeProblem)).toContain('en-US  interaction-models/en-US.json  (file): is not what interaction-models/grammar/en.yaml generates: run npm run models');
+    expect(checkProject(copy, ['en-US']).map(describeProblem)).toContain(
+      'en-US  interaction-models/en-US.json  (file): is not what interaction-models/grammar/en.yaml generates: run npm run models',
+    );
 
     writeFileSync(join(copy, 'interaction-models/grammar/en-CA.yaml'), 'intents:\n  AMAZON.HelpIntent: [next]\n');
     expect(checkProject(copy, ['en-CA']).map(describeProblem)).toContainEqual(
-      expect.stringMatching(/^en-CA {2}interaction-models\/grammar\/en\.yaml \+ interaction-models\/grammar\/en-CA\.yaml {2}"next": is said by two intents: AMAZON\.NextIntent \(".*"\) and AMAZON\.HelpIntent \("next"\)$/),
+      expect.stringMatching(
+        /^en-CA {2}interaction-models\/grammar\/en\.yaml \+ interaction-models\/grammar\/en-CA\.yaml {2}"next": is said by two intents: AMAZON\.NextIntent \(".*"\) and AMAZON\.HelpIntent \("next"\)$/,
+      ),
     );
 
     writeFileSync(join(copy, 'interaction-models/grammar/fr-CA.yaml'), 'intents:\n  AMAZON.NextIntent: ["(suivant"]\n');
-    expect(checkProject(copy, ['fr-CA']).map(describeProblem)).toContain('fr-CA  interaction-models/grammar/fr-CA.yaml  intents.AMAZON.NextIntent: "(suivant": missing )');
+    expect(checkProject(copy, ['fr-CA']).map(describeProblem)).toContain(
+      'fr-CA  interaction-models/grammar/fr-CA.yaml  intents.AMAZON.NextIntent: "(suivant": missing )',
+    );
   });
 });

@@ -41,7 +41,7 @@ const TINY_MODEL = {
 
 const model = parseLanguageModel(TINY_MODEL, 'tiny.json');
 
-test('slot values become their type\'s token, in the samples and in what is classified; the fallback is left out', () => {
+test("slot values become their type's token, in the samples and in what is classified; the fallback is left out", () => {
   const mask = slotMasker(model, true);
   const masked = maskModel(model, mask);
   expect(masked.intents).toEqual(['StartTechniqueIntent', 'OilsIntent', 'AMAZON.StopIntent']);
@@ -81,8 +81,14 @@ test('the command gates: a wrong intent at high confidence fails it, prints it, 
     // Both sets get a phrase labelled wrong on purpose; the final one is sealed: counted, never quoted.
     const heldOut = {
       locale: 'en-US',
-      dev: [{ say: 'what oil is good', intent: 'OilsIntent' }, { say: 'stop the massage now', intent: 'OilsIntent' }],
-      final: [{ say: 'quit the massage please', intent: 'OilsIntent' }, { say: 'which cream is best', intent: 'OilsIntent' }],
+      dev: [
+        { say: 'what oil is good', intent: 'OilsIntent' },
+        { say: 'stop the massage now', intent: 'OilsIntent' },
+      ],
+      final: [
+        { say: 'quit the massage please', intent: 'OilsIntent' },
+        { say: 'which cream is best', intent: 'OilsIntent' },
+      ],
     };
     writeFileSync(join(root, 'tests', 'heldout', 'en-US.json'), JSON.stringify(heldOut));
 
@@ -130,19 +136,43 @@ test('Japanese is split into words by @nlpjs/lang-ja, or else into character pai
 
 test('a filler one intent carries far more often than the others is named, from the model alone', () => {
   const goodbyes = ['stop', 'quit', 'end it', 'goodbye', 'bye now', 'that is all', 'we are done', 'finish here', 'close it', 'enough', 'see you', 'good night'];
-  const requests = ['next', 'go on', 'the next step', 'carry on', 'what is next', 'move on', 'keep going', 'onwards', 'and now', 'what now', 'then', 'continue please', 'next please', 'okay next', 'okay go on', 'the next one', 'forward', 'skip ahead', 'go forward', 'step on'];
+  const requests = [
+    'next',
+    'go on',
+    'the next step',
+    'carry on',
+    'what is next',
+    'move on',
+    'keep going',
+    'onwards',
+    'and now',
+    'what now',
+    'then',
+    'continue please',
+    'next please',
+    'okay next',
+    'okay go on',
+    'the next one',
+    'forward',
+    'skip ahead',
+    'go forward',
+    'step on',
+  ];
   const model = (stop: string[]) =>
-    parseLanguageModel({
-      interactionModel: {
-        languageModel: {
-          invocationName: 'tiny guide',
-          intents: [
-            { name: 'AMAZON.NextIntent', samples: requests },
-            { name: 'AMAZON.StopIntent', samples: stop },
-          ],
+    parseLanguageModel(
+      {
+        interactionModel: {
+          languageModel: {
+            invocationName: 'tiny guide',
+            intents: [
+              { name: 'AMAZON.NextIntent', samples: requests },
+              { name: 'AMAZON.StopIntent', samples: stop },
+            ],
+          },
         },
       },
-    }, 'tiny.json');
+      'tiny.json',
+    );
   const lopsided = fillerOwners(model([...goodbyes, ...goodbyes.map((g) => `${g} thanks`)]), ['thanks', 'please', 'okay'], true);
   expect(lopsided.map((o) => `${o.intent} ${o.filler}`)).toEqual(['AMAZON.StopIntent thanks']);
   expect(lopsided[0].share).toBeCloseTo(0.5);

@@ -100,7 +100,12 @@ test('the table never holds the Alexa user id: items are keyed by its hash, as f
 test('progress saved under the raw user id (before the hash) is picked up, then kept only under the hash', async () => {
   const userId = `amzn1.ask.account.BEFOREHASH-${Math.random()}`;
   const client = new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'us-east-1' });
-  await client.send(new PutItemCommand({ TableName: dynamo.table, Item: { id: { S: userId }, revision: { N: '4' }, savedAt: { N: '5000' }, document: { S: JSON.stringify(doc(4, 2)) } } }));
+  await client.send(
+    new PutItemCommand({
+      TableName: dynamo.table,
+      Item: { id: { S: userId }, revision: { N: '4' }, savedAt: { N: '5000' }, document: { S: JSON.stringify(doc(4, 2)) } },
+    }),
+  );
   client.destroy();
   const request = launchRequest({ userId });
   expect(await storeFor().getAttributes(request)).toEqual(doc(4, 2));
@@ -117,7 +122,9 @@ test('deleting forgets the user under the hash and under the raw id', async () =
   const request = launchRequest({ userId });
   await storeFor().saveAttributes(request, doc(1));
   const client = new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'us-east-1' });
-  await client.send(new PutItemCommand({ TableName: dynamo.table, Item: { id: { S: userId }, revision: { N: '9' }, document: { S: JSON.stringify(doc(9)) } } }));
+  await client.send(
+    new PutItemCommand({ TableName: dynamo.table, Item: { id: { S: userId }, revision: { N: '9' }, document: { S: JSON.stringify(doc(9)) } } }),
+  );
   client.destroy();
   await storeFor().deleteAttributes(request);
   expect(await itemUnder(userKey(userId))).toBeUndefined();

@@ -45,7 +45,8 @@ async function fake(answer: (n: number, res: ServerResponse, req: IncomingMessag
   return Object.assign(state, { endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
 }
 
-const json = (res: ServerResponse, status: number, body: unknown) => res.writeHead(status, { 'Content-Type': 'application/x-amz-json-1.0' }).end(JSON.stringify(body));
+const json = (res: ServerResponse, status: number, body: unknown) =>
+  res.writeHead(status, { 'Content-Type': 'application/x-amz-json-1.0' }).end(JSON.stringify(body));
 const error = (type: string) => ({ __type: `com.amazonaws.dynamodb.v20120810#${type}`, message: `${type} happened` });
 
 test('the public endpoint of a region, China included', () => {
@@ -66,7 +67,13 @@ test('a lost conditional write is reported by name, at once, without a second tr
 });
 
 test('a server error or throttling is tried once more, and the second answer counts', async () => {
-  const server = await fake((n, res) => (n === 0 ? json(res, 500, error('InternalServerError')) : n === 1 ? json(res, 200, { Item: { id: { S: 'x' } } }) : json(res, 400, error('ThrottlingException'))));
+  const server = await fake((n, res) =>
+    n === 0
+      ? json(res, 500, error('InternalServerError'))
+      : n === 1
+        ? json(res, 200, { Item: { id: { S: 'x' } } })
+        : json(res, 400, error('ThrottlingException')),
+  );
   try {
     const api = new DynamoApi({ region: 'us-east-1', endpoint: server.endpoint, env });
     await expect(api.call('GetItem', {})).resolves.toEqual({ Item: { id: { S: 'x' } } });
@@ -99,7 +106,9 @@ test('a server that is gone fails the call with an error', async () => {
 test('an answer that is not DynamoDB JSON is an error, not a result', async () => {
   const server = await fake((_n, res) => res.writeHead(502).end('<html>bad gateway</html>'));
   try {
-    await expect(new DynamoApi({ region: 'us-east-1', endpoint: server.endpoint, env, attempts: 1 }).call('GetItem', {})).rejects.toMatchObject({ name: 'HTTP502' });
+    await expect(new DynamoApi({ region: 'us-east-1', endpoint: server.endpoint, env, attempts: 1 }).call('GetItem', {})).rejects.toMatchObject({
+      name: 'HTTP502',
+    });
   } finally {
     await server.close();
   }

@@ -54,7 +54,12 @@ const KEYS = { AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'wJalrXU
 
 /** The parts of an Authorization header: Credential, SignedHeaders, Signature. */
 function parts(authorization: string | undefined): Record<string, string> {
-  return Object.fromEntries((authorization ?? '').replace(/^AWS4-HMAC-SHA256 /, '').split(', ').map((p) => p.split('=', 2) as [string, string]));
+  return Object.fromEntries(
+    (authorization ?? '')
+      .replace(/^AWS4-HMAC-SHA256 /, '')
+      .split(', ')
+      .map((p) => p.split('=', 2) as [string, string]),
+  );
 }
 
 /** What the SDK's signer makes of the request as it arrived: same method, host, headers (less the signature), body and date. */

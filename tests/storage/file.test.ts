@@ -59,19 +59,21 @@ test('what a killed writer leaves (a half-written temporary file) is never read,
   expect(await next.getAttributes(request)).toEqual(doc(2));
 });
 
-test.each([['not json', '{"state": {"v": 1'], ['not an object', '[1, 2, 3]'], ['empty', ''], ['another revision', JSON.stringify(doc(7))]])(
-  'a corrupted newest revision (%s) is kept for a person to look at, and the user starts afresh from the next one',
-  async (_label, content) => {
-    const dir = freshDir();
-    await new FileStore(dir).saveAttributes(request, doc(1));
-    await fs.writeFile(join(dir, KEY, '2.json'), content);
-    const store = new FileStore(dir, { now: () => 5_000 });
-    expect(await store.getAttributes(request)).toEqual({ [RECOVERED]: true, revision: 2 });
-    expect(await fs.readFile(join(dir, KEY, '2.json.corrupt-5000'), 'utf8')).toBe(content);
-    await store.saveAttributes(request, doc(3));
-    expect(await store.getAttributes(request)).toEqual(doc(3));
-  },
-);
+test.each([
+  ['not json', '{"state": {"v": 1'],
+  ['not an object', '[1, 2, 3]'],
+  ['empty', ''],
+  ['another revision', JSON.stringify(doc(7))],
+])('a corrupted newest revision (%s) is kept for a person to look at, and the user starts afresh from the next one', async (_label, content) => {
+  const dir = freshDir();
+  await new FileStore(dir).saveAttributes(request, doc(1));
+  await fs.writeFile(join(dir, KEY, '2.json'), content);
+  const store = new FileStore(dir, { now: () => 5_000 });
+  expect(await store.getAttributes(request)).toEqual({ [RECOVERED]: true, revision: 2 });
+  expect(await fs.readFile(join(dir, KEY, '2.json.corrupt-5000'), 'utf8')).toBe(content);
+  await store.saveAttributes(request, doc(3));
+  expect(await store.getAttributes(request)).toEqual(doc(3));
+});
 
 test('progress saved in the older one-file layout is read, then moved into revisions by the next save', async () => {
   const dir = freshDir();

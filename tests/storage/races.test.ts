@@ -21,13 +21,31 @@ const root = join(__dirname, '..', '..');
 let dynamo: LocalDynamo;
 beforeAll(async () => {
   dynamo = await startDynamo('races');
-  execFileSync('npx', ['esbuild', 'bench/soak/writer.ts', '--bundle', '--platform=node', '--target=node20', '--format=cjs', '--packages=external', '--outfile=build/soak/writer.js', '--log-level=warning'], { cwd: root, stdio: 'pipe' });
+  execFileSync(
+    'npx',
+    [
+      'esbuild',
+      'bench/soak/writer.ts',
+      '--bundle',
+      '--platform=node',
+      '--target=node20',
+      '--format=cjs',
+      '--packages=external',
+      '--outfile=build/soak/writer.js',
+      '--log-level=warning',
+    ],
+    { cwd: root, stdio: 'pipe' },
+  );
 }, 60_000);
 afterAll(() => dynamo.stop());
 
 const stores: [string, () => PersistenceAdapter, () => Record<string, string>][] = [
   ['the file store', () => new FileStore(mkdtempSync(join(tmpdir(), 'fmg-races-'))), () => ({ store: 'file', dir: mkdtempSync(join(tmpdir(), 'fmg-races-')) })],
-  ['DynamoDB', () => new DynamoStore({ table: dynamo.table, endpoint: dynamo.endpoint, region: 'us-east-1' }), () => ({ store: 'dynamodb', table: dynamo.table, endpoint: dynamo.endpoint })],
+  [
+    'DynamoDB',
+    () => new DynamoStore({ table: dynamo.table, endpoint: dynamo.endpoint, region: 'us-east-1' }),
+    () => ({ store: 'dynamodb', table: dynamo.table, endpoint: dynamo.endpoint }),
+  ],
 ];
 
 describe.each(stores)('%s', (_name, makeStore, writerOptions) => {
@@ -43,7 +61,15 @@ describe.each(stores)('%s', (_name, makeStore, writerOptions) => {
     );
     for (const answer of answers) {
       const attributes = answer.sessionAttributes ?? {};
-      lines.push({ kind: 'answer', user: userId, pid: 0, revision: Number(attributes.revision), state: attributes.guide, told: attributes.storeTrouble === true, ms: 0 });
+      lines.push({
+        kind: 'answer',
+        user: userId,
+        pid: 0,
+        revision: Number(attributes.revision),
+        state: attributes.guide,
+        told: attributes.storeTrouble === true,
+        ms: 0,
+      });
     }
     const verdict = judge(lines);
     expect(verdict).toMatchObject({ answers: 50, duplicated: 0, silentlyUnsaved: 0 });
@@ -59,12 +85,24 @@ describe.each(stores)('%s', (_name, makeStore, writerOptions) => {
     const options = { ...writerOptions(), user: `amzn1.ask.account.TWOPROC-${Math.random()}`, turns: 120 };
     const run = () =>
       new Promise<WriterLine[]>((resolve, reject) => {
-        const child = spawn(process.execPath, [join(root, 'build/soak/writer.js'), JSON.stringify(options)], { cwd: root, env: { PATH: process.env.PATH ?? '' } });
+        const child = spawn(process.execPath, [join(root, 'build/soak/writer.js'), JSON.stringify(options)], {
+          cwd: root,
+          env: { PATH: process.env.PATH ?? '' },
+        });
         let out = '';
         let err = '';
         child.stdout.on('data', (d: Buffer) => (out += d.toString()));
         child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-        child.on('exit', (code) => (code === 0 ? resolve(out.trim().split('\n').map((l) => JSON.parse(l) as WriterLine)) : reject(new Error(err))));
+        child.on('exit', (code) =>
+          code === 0
+            ? resolve(
+                out
+                  .trim()
+                  .split('\n')
+                  .map((l) => JSON.parse(l) as WriterLine),
+              )
+            : reject(new Error(err)),
+        );
       });
     const lines = (await Promise.all([run(), run()])).flat();
     const verdict = judge(lines);

@@ -23,7 +23,10 @@ const EXAMPLES: { readonly [K in CommandType]: readonly Extract<Command, { type:
   switchFoot: [{ type: 'switchFoot' }],
   whichFoot: [{ type: 'whichFoot' }],
   thanks: [{ type: 'thanks' }],
-  time: [{ type: 'time', span: 'now' }, { type: 'time', span: 'routine' }],
+  time: [
+    { type: 'time', span: 'now' },
+    { type: 'time', span: 'routine' },
+  ],
   whereAmI: [{ type: 'whereAmI' }],
   list: [{ type: 'list' }],
   help: [{ type: 'help' }],
@@ -33,7 +36,10 @@ const EXAMPLES: { readonly [K in CommandType]: readonly Extract<Command, { type:
   stop: [{ type: 'stop' }],
   pause: [{ type: 'pause' }],
   resume: [{ type: 'resume' }],
-  timing: [{ type: 'timing', on: true }, { type: 'timing', on: false }],
+  timing: [
+    { type: 'timing', on: true },
+    { type: 'timing', on: false },
+  ],
   pace: (['slower', 'faster', 'normal', null] as const).map((change) => ({ type: 'pace', change }) as const),
   knowledge: [
     ...(['benefits', 'oils', 'safety'] as const).map((topic) => ({ type: 'knowledge', topic }) as const),

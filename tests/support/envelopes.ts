@@ -58,7 +58,11 @@ export function resolvedTechnique(id: string, heard = id): Record<string, unknow
       value: heard,
       resolutions: {
         resolutionsPerAuthority: [
-          { authority: 'amzn1.er-authority.echo-sdk.amzn1.ask.skill.test.TechniqueName', status: { code: 'ER_SUCCESS_MATCH' }, values: [{ value: { name: heard, id } }] },
+          {
+            authority: 'amzn1.er-authority.echo-sdk.amzn1.ask.skill.test.TechniqueName',
+            status: { code: 'ER_SUCCESS_MATCH' },
+            values: [{ value: { name: heard, id } }],
+          },
         ],
       },
     },

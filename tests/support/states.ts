@@ -1,19 +1,8 @@
 import fc from 'fast-check';
 import { FEET, TECHNIQUES, TECHNIQUE_IDS, stepCount, type TechniqueId } from '../../lambda/guide/catalog';
-import {
-  MAX_NEXTS,
-  MAX_TURNS,
-  PACES,
-  STATE_VERSION,
-  type Foot,
-  type GuideState,
-  type Pace,
-  type Phase,
-  type Preferences,
-} from '../../lambda/guide/state';
+import { MAX_NEXTS, MAX_TURNS, PACES, STATE_VERSION, type Foot, type GuideState, type Pace, type Phase, type Preferences } from '../../lambda/guide/state';
 
 /** Every valid phase and state the catalog allows, listed, and as fast-check arbitraries. */
-
 
 export function everyPhase(): Phase[] {
   const steps = (at: 'step' | 'resume') =>
@@ -42,7 +31,9 @@ export const prefsArb: fc.Arbitrary<Preferences> = fc.record({ timing: fc.boolea
 const stepOf = (at: 'step' | 'resume') =>
   fc
     .tuple(techniqueArb, footArb, fc.boolean())
-    .chain(([technique, foot, routine]) => fc.integer({ min: 0, max: stepCount(technique) - 1 }).map((step): Phase => ({ at, technique, step, foot, routine })));
+    .chain(([technique, foot, routine]) =>
+      fc.integer({ min: 0, max: stepCount(technique) - 1 }).map((step): Phase => ({ at, technique, step, foot, routine })),
+    );
 
 export const phaseArb: fc.Arbitrary<Phase> = fc.oneof(
   techniqueArb.map((offer): Phase => ({ at: 'menu', offer })),
@@ -68,9 +59,9 @@ export const validStateArb: fc.Arbitrary<GuideState> = fc.record(
       selector: (s) => `${s.technique}:${s.foot}`,
     }),
     back: fc.option(
-      fc.tuple(techniqueArb, footArb).chain(([technique, foot]) =>
-        fc.integer({ min: 0, max: stepCount(technique) - 1 }).map((step) => ({ technique, step, foot, routine: true })),
-      ),
+      fc
+        .tuple(techniqueArb, footArb)
+        .chain(([technique, foot]) => fc.integer({ min: 0, max: stepCount(technique) - 1 }).map((step) => ({ technique, step, foot, routine: true }))),
       { nil: null },
     ),
     said: fc.constantFrom(null, 'list' as const, 'aside' as const),

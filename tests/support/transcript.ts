@@ -51,8 +51,11 @@ export async function transcript(script: string, options: TranscriptOptions = {}
       continue;
     }
     if (!last) throw new Error(`line ${index + 1}: an answer before anything was said`);
-    const heard = who === 'R' ? last.reprompt ?? '' : last.speech;
-    for (const phrase of text.split('|').map((p) => p.trim()).filter(Boolean)) {
+    const heard = who === 'R' ? (last.reprompt ?? '') : last.speech;
+    for (const phrase of text
+      .split('|')
+      .map((p) => p.trim())
+      .filter(Boolean)) {
       if (!heard.toLowerCase().includes(phrase.toLowerCase())) {
         throw new Error(`${where}: expected "${phrase}" in ${who === 'R' ? 'the reprompt' : 'the answer'}:\n  ${heard}`);
       }

@@ -27,10 +27,13 @@ test('steps that do not exist are named, and the place is kept', async () => {
 
 test('a step number that was not heard', async () => {
   const conversation = newConversation();
-  await transcript(`
+  await transcript(
+    `
     U: ask foot massage guide for the sole
     A: step 1 of 4
-  `, { conversation });
+  `,
+    { conversation },
+  );
   const noNumber = await conversation.intend('GoToStepIntent');
   expect(noNumber.speech).toMatch(/didn't catch which step/i);
   expect(noNumber.speech).toMatch(/step 1 of 4 of easing the sole/i);

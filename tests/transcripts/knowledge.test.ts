@@ -23,7 +23,8 @@ test.each([
 
 test('questions in the menu and at a resume offer keep those places too', async () => {
   const conversation = newConversation();
-  await transcript(`
+  await transcript(
+    `
     U: open foot massage guide
     U: which oil is best
     A: carrier oil | which technique would you like | you can say the warm up strokes
@@ -35,18 +36,23 @@ test('questions in the menu and at a resume offer keep those places too', async 
     A: circulation | say continue to pick up there
     U: continue
     A: step 1 of 2
-  `, { conversation });
+  `,
+    { conversation },
+  );
 });
 
 test('the first launch ever opens with one safety sentence, never again', async () => {
   const conversation = newConversation();
-  const [first] = await transcript(`
+  const [first] = await transcript(
+    `
     U: open foot massage guide
     A: one thing first: this is for relaxation, not medical advice | welcome to foot massage guide
     U: stop
     U: open foot massage guide
     A: welcome to foot massage guide
-  `, { conversation });
+  `,
+    { conversation },
+  );
   expect(first.speech.indexOf('One thing first')).toBe(0);
   const again = await conversation.say('open foot massage guide');
   expect(again.speech).not.toMatch(/one thing first/i);

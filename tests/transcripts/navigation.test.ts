@@ -149,7 +149,8 @@ test('a number outside a step slot is the word that was said: "give me 2 minutes
 
 test('the terminal (not the tests) guesses phrasings no sample has by their nearest sample, and nonsense still goes nowhere', async () => {
   const conversation = new Conversation({ locale: 'en-US', forgiving: true, handler: (event) => handler(event) });
-  const turns = await transcript(`
+  const turns = await transcript(
+    `
     U: can we do the whole thing
     A: let's do the full routine
     U: is it okay if my foot is swollen
@@ -164,6 +165,8 @@ test('the terminal (not the tests) guesses phrasings no sample has by their near
     A: step 2
     U?: what is the capital of peru
     U?: purple monkey dishwasher
-  `, { conversation });
+  `,
+    { conversation },
+  );
   expect(turns.some((t) => t.guessed)).toBe(true);
 });

@@ -18,7 +18,8 @@ test('a timed step is counted in the same response, then waits for next', async 
 
 test('skip the timer, then time it again; the choice is remembered next session', async () => {
   const conversation = newConversation();
-  const turns = await transcript(`
+  const turns = await transcript(
+    `
     U: ask foot massage guide for the heel
     A: begin now
     U: skip the timer
@@ -30,7 +31,9 @@ test('skip the timer, then time it again; the choice is remembered next session'
     A: step 1 of 3
     U: time it
     A: i'll count you through | step 1 of 3 | begin now
-  `, { conversation });
+  `,
+    { conversation },
+  );
   expect(turns[2].speech).not.toMatch(/begin now/i);
   expect(turns[4].speech).not.toMatch(/begin now/i);
   expect(measureSsml(turns[4].ssml).breakSeconds).toBeLessThan(5);
@@ -38,7 +41,8 @@ test('skip the timer, then time it again; the choice is remembered next session'
 
 test('slower and faster change the speaking rate and the timed steps; normal resets them', async () => {
   const conversation = newConversation();
-  const turns = await transcript(`
+  const turns = await transcript(
+    `
     U: ask foot massage guide for the sole
     A: step 1 of 4 | for 20 seconds
     U: slow down
@@ -53,7 +57,9 @@ test('slower and faster change the speaking rate and the timed steps; normal res
     A: already the fastest pace
     U: normal speed
     A: back to normal speed | for 20 seconds
-  `, { conversation });
+  `,
+    { conversation },
+  );
   expect(turns[1].ssml).toContain('<prosody rate="85%">');
   expect(turns[1].response.response.reprompt?.outputSpeech).toMatchObject({ ssml: expect.stringContaining('<prosody rate="85%">') as string });
   expect(turns[4].ssml).toContain('<prosody rate="115%">');

@@ -17,7 +17,8 @@ process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
 
 test('stop in the middle, come back, continue on the same step', async () => {
   const conversation = newConversation();
-  await transcript(`
+  await transcript(
+    `
     U: open foot massage guide
     U: the ankle stretch
     U: next
@@ -32,12 +33,15 @@ test('stop in the middle, come back, continue on the same step', async () => {
     A: picking up the ankle stretch where you left off | step 2 | achilles
     U: next
     A: step 3
-  `, { conversation });
+  `,
+    { conversation },
+  );
 });
 
 test('yes and next also pick up; naming a technique starts that one instead', async () => {
   const conversation = newConversation();
-  await transcript(`
+  await transcript(
+    `
     U: ask foot massage guide for the sole
     U: next
     U: cancel
@@ -50,24 +54,30 @@ test('yes and next also pick up; naming a technique starts that one instead', as
     A: welcome back | step 2 of 4 of easing the sole
     U: the heel please
     A: relaxing the heel | step 1 of 2
-  `, { conversation });
+  `,
+    { conversation },
+  );
 });
 
 test('no to picking up goes to the menu', async () => {
   const conversation = newConversation();
-  await transcript(`
+  await transcript(
+    `
     U: ask foot massage guide for the heel
     U: stop
     U: open foot massage guide
     A: welcome back
     U: no
     A: the warm up strokes, the ankle stretch, relaxing the heel, easing the sole, the toes, and the finishing strokes | which one would you like
-  `, { conversation });
+  `,
+    { conversation },
+  );
 });
 
 test('pause, then a one-shot continue', async () => {
   const conversation = newConversation();
-  await transcript(`
+  await transcript(
+    `
     U: ask foot massage guide for the heel
     U: next
     A: step 2, the last one
@@ -75,18 +85,24 @@ test('pause, then a one-shot continue', async () => {
     A!: paused at step 2 of 2 of relaxing the heel | ask foot massage guide to continue
     U: ask foot massage guide to continue
     A: picking up relaxing the heel where you left off | step 2, the last one | inner ridge
-  `, { conversation });
-  await transcript(`
+  `,
+    { conversation },
+  );
+  await transcript(
+    `
     U: give me a minute
     A!: paused at step 2 of 2
     U: ask foot massage guide to resume
     A: step 2, the last one
-  `, { conversation });
+  `,
+    { conversation },
+  );
 });
 
 test('a user who finished gets the normal welcome', async () => {
   const conversation = newConversation();
-  await transcript(`
+  await transcript(
+    `
     U: ask foot massage guide for the heel
     U: next
     U: next
@@ -98,7 +114,9 @@ test('a user who finished gets the normal welcome', async () => {
     A: welcome to foot massage guide | which one would you like
     U: yes
     A: easing the sole | step 1 of 4
-  `, { conversation });
+  `,
+    { conversation },
+  );
 });
 
 test('continue with nothing saved says so and offers the techniques', async () => {
@@ -117,24 +135,33 @@ test(`progress older than ${STALE_AFTER_MS / 86_400_000} days is dropped at laun
   const clock = { now: Date.UTC(2026, 10, 1) };
   const talk = skillWithClock(new FileStore(mkdtempSync(join(tmpdir(), 'fmg-stale-'))), clock);
   const conversation = talk('amzn1.ask.account.STALE');
-  await transcript(`
+  await transcript(
+    `
     U: ask foot massage guide for the ankle stretch
     U: next
     U: stop
-  `, { conversation });
+  `,
+    { conversation },
+  );
   clock.now += STALE_AFTER_MS - 60_000;
-  await transcript(`
+  await transcript(
+    `
     U: open foot massage guide
     A: welcome back | step 2 of 3
     U: stop
-  `, { conversation });
+  `,
+    { conversation },
+  );
   clock.now += STALE_AFTER_MS + 60_000;
-  await transcript(`
+  await transcript(
+    `
     U: open foot massage guide
     A: welcome to foot massage guide | which one would you like
     U: yes
     A: the ankle stretch | step 1 of 3
-  `, { conversation });
+  `,
+    { conversation },
+  );
 });
 
 test('a corrupted saved state at launch: a short apology, a fresh start, the file kept aside', async () => {
@@ -142,7 +169,8 @@ test('a corrupted saved state at launch: a short apology, a fresh start, the fil
   const talk = skillWithClock(new FileStore(dir), { now: Date.now() });
   const user = 'amzn1.ask.account.CORRUPT';
   await fs.writeFile(join(dir, `${userKey(user)}.json`), '{"state": {"v": 1, "phase": {"at": "st');
-  await transcript(`
+  await transcript(
+    `
     U: open foot massage guide
     A: couldn't read your saved progress | start fresh | welcome to foot massage guide | which one
     U: relaxing the heel
@@ -150,7 +178,9 @@ test('a corrupted saved state at launch: a short apology, a fresh start, the fil
     U: stop
     U: open foot massage guide
     A: welcome back | step 1 of 2 of relaxing the heel
-  `, { conversation: talk(user) });
+  `,
+    { conversation: talk(user) },
+  );
   expect((await fs.readdir(dir)).some((f) => f.includes('.corrupt-'))).toBe(true);
 });
 
@@ -160,12 +190,15 @@ test('a saved state that no longer makes sense becomes a safe one', async () => 
   const user = 'amzn1.ask.account.NONSENSE';
   const saved = { state: { v: 1, phase: { at: 'step', technique: 'relaxHeel', step: 57 }, turns: 'many' }, savedAt: 9_999_000, revision: 4 };
   await fs.writeFile(join(dir, `${userKey(user)}.json`), JSON.stringify(saved));
-  await transcript(`
+  await transcript(
+    `
     U: open foot massage guide
     A: welcome back | step 1 of 2 of relaxing the heel
     U: continue
     A: step 1 of 2
-  `, { conversation: talk(user) });
+  `,
+    { conversation: talk(user) },
+  );
 });
 
 test('an old session never overwrites newer progress from another device', async () => {
@@ -173,37 +206,52 @@ test('an old session never overwrites newer progress from another device', async
   const talk = skillWithClock(store, { now: Date.now() });
   const kitchen = talk('amzn1.ask.account.TWODEVICES');
   const bedroom = talk('amzn1.ask.account.TWODEVICES');
-  await transcript(`
+  await transcript(
+    `
     U: ask foot massage guide for the sole
     A: step 1 of 4
-  `, { conversation: kitchen });
-  await transcript(`
+  `,
+    { conversation: kitchen },
+  );
+  await transcript(
+    `
     U: open foot massage guide
     A: welcome back | step 1 of 4 of easing the sole
     U: continue
     U: next
     U: next
     A: step 3
-  `, { conversation: bedroom });
+  `,
+    { conversation: bedroom },
+  );
   // The kitchen session still thinks it is on step 1; the store knows better.
-  await transcript(`
+  await transcript(
+    `
     U: next
     A: step 4, the last one
-  `, { conversation: kitchen });
-  await transcript(`
+  `,
+    { conversation: kitchen },
+  );
+  await transcript(
+    `
     U: where am i
     A: step 4 of 4
-  `, { conversation: bedroom });
+  `,
+    { conversation: bedroom },
+  );
 });
 
 test('the whole journey on DynamoDB (dynalite), and a store that goes down mid-session', async () => {
   const dynamo = await startDynamo('journey');
   const log: Record<string, unknown>[] = [];
-  const talk = skillWithClock(new DynamoStore({ table: dynamo.table, endpoint: dynamo.endpoint, region: 'us-east-1' }), { now: Date.now() }, (e) => log.push(e));
+  const talk = skillWithClock(new DynamoStore({ table: dynamo.table, endpoint: dynamo.endpoint, region: 'us-east-1' }), { now: Date.now() }, (e) =>
+    log.push(e),
+  );
   const user = 'amzn1.ask.account.DYNAMOJOURNEY';
   const conversation = talk(user);
   try {
-    await transcript(`
+    await transcript(
+      `
       U: ask foot massage guide for the ankle stretch
       U: next
       U: stop
@@ -211,15 +259,20 @@ test('the whole journey on DynamoDB (dynalite), and a store that goes down mid-s
       A: welcome back | step 2 of 3 of the ankle stretch
       U: continue
       A: step 2
-    `, { conversation });
+    `,
+      { conversation },
+    );
     await dynamo.stop();
     // The user still gets every answer; they are told once that progress may not be saved.
-    const down = await transcript(`
+    const down = await transcript(
+      `
       U: next
       A: can't save your progress right now | step 3
       U: go back
       A: step 2
-    `, { conversation });
+    `,
+      { conversation },
+    );
     expect(down[1].speech).not.toMatch(/can't save/i);
     expect(log.filter((e) => e.event === 'store-unavailable')).toHaveLength(1);
     expect(JSON.stringify(log)).not.toContain('DYNAMOJOURNEY');

@@ -6,10 +6,13 @@ import { newConversation, transcript } from '../support/transcript';
 
 test('a complete two-foot massage, saying only next', async () => {
   const conversation = newConversation();
-  const [start] = await transcript(`
+  const [start] = await transcript(
+    `
     U: ask foot massage guide for the full routine
     A: let's do the full routine | 6 techniques on one foot, then the same on the other | the warm up strokes | step 1 of 2 | begin now
-  `, { conversation });
+  `,
+    { conversation },
+  );
   const turns = [start];
   while (!turns[turns.length - 1].ended && turns.length < 100) {
     const turn = await conversation.say('next');
@@ -22,10 +25,21 @@ test('a complete two-foot massage, saying only next', async () => {
   expect(turns).toHaveLength(2 * totalSteps + 1);
   const heard = turns.map((t) => t.speech).join('\n');
   // Each technique is introduced once per foot (the first by the routine's own introduction), in order.
-  const transitions = [...heard.matchAll(/Now, (the warm up strokes|the ankle stretch|relaxing the heel|easing the sole|the toes|the finishing strokes)\./g)].map((m) => m[1]);
+  const transitions = [
+    ...heard.matchAll(/Now, (the warm up strokes|the ankle stretch|relaxing the heel|easing the sole|the toes|the finishing strokes)\./g),
+  ].map((m) => m[1]);
   expect(transitions).toEqual([
-    'the ankle stretch', 'relaxing the heel', 'easing the sole', 'the toes', 'the finishing strokes',
-    'the warm up strokes', 'the ankle stretch', 'relaxing the heel', 'easing the sole', 'the toes', 'the finishing strokes',
+    'the ankle stretch',
+    'relaxing the heel',
+    'easing the sole',
+    'the toes',
+    'the finishing strokes',
+    'the warm up strokes',
+    'the ankle stretch',
+    'relaxing the heel',
+    'easing the sole',
+    'the toes',
+    'the finishing strokes',
   ]);
   expect(heard.match(/switch to the other foot/g)).toHaveLength(1);
   expect(turns[turns.length - 1].speech).toMatch(/that's the full massage, on both feet.*would you like anything else/i);
@@ -70,7 +84,8 @@ test('where am I, skip and back across techniques and feet', async () => {
 
 test('stopping in the routine and coming back picks up on the same foot', async () => {
   const conversation = newConversation();
-  await transcript(`
+  await transcript(
+    `
     U: ask foot massage guide for the full routine
     U: skip
     U: skip
@@ -83,7 +98,9 @@ test('stopping in the routine and coming back picks up on the same foot', async 
     A: step 2, the last one
     U: next
     A: now, easing the sole
-  `, { conversation });
+  `,
+    { conversation },
+  );
 });
 
 test('the routine only promises to count when counting is on', async () => {

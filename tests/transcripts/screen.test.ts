@@ -11,8 +11,7 @@ const onScreen = () => new Conversation({ handler: (event) => handler(event), sc
 
 function screenOf(turn: TurnResult): Record<string, unknown> | undefined {
   const directive = (turn.response.response.directives ?? []).find((d) => d.type === 'Alexa.Presentation.APL.RenderDocument') as
-    | { datasources: { guide: { properties: Record<string, unknown> } } }
-    | undefined;
+    { datasources: { guide: { properties: Record<string, unknown> } } } | undefined;
   return directive?.datasources.guide.properties;
 }
 
@@ -20,10 +19,13 @@ const cardOf = (response: ResponseEnvelope) => response.response.card as { type:
 
 test('an Echo Show gets the screen with every answer; a speaker gets none; both get the card', async () => {
   const show = onScreen();
-  const [launch, start] = await transcript(`
+  const [launch, start] = await transcript(
+    `
     U: open foot massage guide
     U: relaxing the heel
-  `, { conversation: show });
+  `,
+    { conversation: show },
+  );
   expect(screenOf(launch)).toMatchObject({ screen: 'menu' });
   expect(screenOf(start)).toMatchObject({ screen: 'step', title: 'Relaxing the heel', subtitle: 'Step 1 of 2', area: 'heel', progress: 50 });
   expect(cardOf(start.response)).toMatchObject({ type: 'Standard', title: 'Relaxing the heel: step 1 of 2' });
@@ -33,7 +35,11 @@ test('an Echo Show gets the screen with every answer; a speaker gets none; both 
     U: relaxing the heel
   `);
   expect(screenOf(speakerStart)).toBeUndefined();
-  expect(cardOf(speakerStart.response)).toMatchObject({ type: 'Standard', title: 'Relaxing the heel: step 1 of 2', text: expect.stringContaining('Raise the foot slightly') as string });
+  expect(cardOf(speakerStart.response)).toMatchObject({
+    type: 'Standard',
+    title: 'Relaxing the heel: step 1 of 2',
+    text: expect.stringContaining('Raise the foot slightly') as string,
+  });
 });
 
 test('touching Next, Back, Repeat and Pause does what saying them does', async () => {
@@ -41,7 +47,13 @@ test('touching Next, Back, Repeat and Pause does what saying them does', async (
   const touched = onScreen();
   await spoken.say('ask foot massage guide for the ankle stretch');
   await touched.say('ask foot massage guide for the ankle stretch');
-  for (const [words, action] of [['next', 'next'], ['next', 'next'], ['go back', 'previous'], ['repeat', 'repeat'], ['pause', 'pause']]) {
+  for (const [words, action] of [
+    ['next', 'next'],
+    ['next', 'next'],
+    ['go back', 'previous'],
+    ['repeat', 'repeat'],
+    ['pause', 'pause'],
+  ]) {
     const bySpeech = await spoken.say(words);
     const byTouch = await touched.touch(action);
     expect(byTouch.speech).toBe(bySpeech.speech);
@@ -75,7 +87,8 @@ const withClock = (screen: boolean) => {
 
 test('a waiting step on a speaker says how to come back with a one-shot; that one-shot continues the saved place', async () => {
   const conversation = newConversation();
-  await transcript(`
+  await transcript(
+    `
     U: open foot massage guide
     U: skip the timer
     U: relaxing the heel
@@ -84,7 +97,9 @@ test('a waiting step on a speaker says how to come back with a one-shot; that on
     U: stop
     U: ask foot massage guide for the next step
     A: relaxing the heel | step 2, the last one | inner ridge
-  `, { conversation });
+  `,
+    { conversation },
+  );
 });
 
 test('a waiting step on a screen leaves the session open without a reprompt, and the screen keeps it alive', async () => {

@@ -19,7 +19,12 @@ interface Directive {
   readonly datasources: { guide: { properties: Record<string, unknown> } };
 }
 
-const touch = (action: string) => ({ type: 'Alexa.Presentation.APL.UserEvent', token: APL_TOKEN, arguments: [action], source: { type: 'TouchWrapper', handler: 'Press' } });
+const touch = (action: string) => ({
+  type: 'Alexa.Presentation.APL.UserEvent',
+  token: APL_TOKEN,
+  arguments: [action],
+  source: { type: 'TouchWrapper', handler: 'Press' },
+});
 const intent = (name: string) => ({ type: 'IntentRequest', dialogState: 'COMPLETED', intent: { name, confirmationStatus: 'NONE', slots: {} } });
 /** A session that reaches every kind of screen: the menu, counted and waiting steps, an answer, a finished technique, the routine. */
 const SESSION = [
@@ -39,9 +44,11 @@ async function directivesFor(locale: string): Promise<Directive[]> {
   // A new user each time: saved progress would make the launch a resume.
   const userId = `amzn1.ask.account.APL-LINT-${locale}-${process.pid}-${Date.now()}-${Math.random()}`;
   for (const [index, request] of SESSION.entries()) {
-    const event = envelope(request, { locale, attributes, userId, newSession: index === 0 }) as RequestEnvelope & { context: { System: { device: { supportedInterfaces: unknown } } } };
+    const event = envelope(request, { locale, attributes, userId, newSession: index === 0 }) as RequestEnvelope & {
+      context: { System: { device: { supportedInterfaces: unknown } } };
+    };
     event.context.System.device.supportedInterfaces = { 'Alexa.Presentation.APL': { runtime: { maxVersion: '2023.3' } } };
-    const response = (await handler(event));
+    const response = await handler(event);
     attributes = response.sessionAttributes ?? {};
     for (const d of response.response.directives ?? []) if (d.type === 'Alexa.Presentation.APL.RenderDocument') directives.push(d as unknown as Directive);
   }
@@ -58,8 +65,10 @@ type ViewportRange = { mode: string; shape: string; minWidth: number; maxWidth: 
 
 /** The smallest and largest viewport of each profile skill.json declares. */
 const VIEWPORTS: Viewport[] = (
-  (JSON.parse(readFileSync(join(__dirname, '..', '..', 'skill.json'), 'utf8')) as { manifest: { apis: { custom: { interfaces: { supportedViewports: ViewportRange[] }[] } } } }).manifest.apis.custom.interfaces[0].supportedViewports
-).flatMap((v) => [
+  JSON.parse(readFileSync(join(__dirname, '..', '..', 'skill.json'), 'utf8')) as {
+    manifest: { apis: { custom: { interfaces: { supportedViewports: ViewportRange[] }[] } } };
+  }
+).manifest.apis.custom.interfaces[0].supportedViewports.flatMap((v) => [
   { mode: v.mode.toLowerCase(), shape: v.shape.toLowerCase(), width: v.minWidth, height: v.minHeight },
   { mode: v.mode.toLowerCase(), shape: v.shape.toLowerCase(), width: v.maxWidth, height: v.maxHeight },
 ]);
@@ -71,7 +80,8 @@ const VIEWPORTS: Viewport[] = (
  */
 function resolvedFor(document: Record<string, unknown>, viewport: Viewport): Record<string, unknown> {
   const holds = (when: string | undefined): boolean =>
-    when === undefined || Boolean((new Function('viewport', `return (${when.slice(2, -1).replace(/([!=])=/g, '$1==')});`) as (viewport: Viewport) => unknown)(viewport)); // eslint-disable-line @typescript-eslint/no-implied-eval -- our own document's conditions
+    when === undefined ||
+    Boolean((new Function('viewport', `return (${when.slice(2, -1).replace(/([!=])=/g, '$1==')});`) as (viewport: Viewport) => unknown)(viewport)); // eslint-disable-line @typescript-eslint/no-implied-eval -- our own document's conditions
   const blocks = document.resources as { when?: string; dimensions: Record<string, string> }[];
   const dimensions = Object.assign({}, ...blocks.filter((b) => holds(b.when)).map((b) => b.dimensions)) as Record<string, string>;
   return { ...document, resources: [{ dimensions }] };
@@ -93,7 +103,7 @@ beforeAll(async () => {
 
 test('the viewport profiles resolve to different sizes (round drops the diagram, large screens grow)', () => {
   expect(VIEWPORTS.length).toBeGreaterThanOrEqual(6);
-  const dims = (vp: Viewport) => ((resolvedFor(directivesDocument, vp).resources as { dimensions: Record<string, string> }[])[0].dimensions);
+  const dims = (vp: Viewport) => (resolvedFor(directivesDocument, vp).resources as { dimensions: Record<string, string> }[])[0].dimensions;
   expect(dims(VIEWPORTS.find((v) => v.shape === 'round') as Viewport).footWidth).toBe('0dp');
   expect(dims(VIEWPORTS.find((v) => v.width >= 1200) as Viewport).titleSize).toBe('44dp');
   expect(dims(VIEWPORTS.find((v) => v.mode === 'tv') as Viewport).titleSize).toBe('36dp');
@@ -125,7 +135,9 @@ test('the linter is awake: it flags what the document used to do (lang at the ro
   const old = { ...directivesDocument, lang: 'en-US' };
   const results = await lint(old);
   expect(results).toEqual([expect.objectContaining({ level: 'WARNING', errorMessage: expect.stringContaining('lang') as string })]);
-  const relative = JSON.parse(JSON.stringify(directivesDocument).replace('"type":"Frame","height":"14dp"', '"type":"Frame","width":"100%","height":"14dp"')) as Record<string, unknown>;
+  const relative = JSON.parse(
+    JSON.stringify(directivesDocument).replace('"type":"Frame","height":"14dp"', '"type":"Frame","width":"100%","height":"14dp"'),
+  ) as Record<string, unknown>;
   expect((await lint(relative)).map((r) => r.errorMessage)).toEqual(['Frame width must be an absolute value when the parent width is set to auto.']);
 });
 

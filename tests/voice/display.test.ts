@@ -17,8 +17,15 @@ const document = aplDocument() as unknown as Record<string, unknown>;
 const json = JSON.stringify(document);
 
 const COMMANDS: Command[] = [
-  { type: 'launch' }, { type: 'repeat' }, { type: 'next' }, { type: 'whereAmI' }, { type: 'stop' }, { type: 'pause' },
-  { type: 'knowledge', topic: 'oils' }, { type: 'knowledge', topic: 'safety' }, { type: 'timing', on: true },
+  { type: 'launch' },
+  { type: 'repeat' },
+  { type: 'next' },
+  { type: 'whereAmI' },
+  { type: 'stop' },
+  { type: 'pause' },
+  { type: 'knowledge', topic: 'oils' },
+  { type: 'knowledge', topic: 'safety' },
+  { type: 'timing', on: true },
 ];
 const replies: Reply[] = everyPhase().flatMap((phase: Phase) =>
   COMMANDS.map((command) => reduce({ ...INITIAL_STATE, phase, safetyHeard: true, turns: 2 }, command)),
@@ -119,7 +126,10 @@ test('every reply has a card with a title and text', () => {
 });
 
 test('the finished routine gets a summary card', () => {
-  const done = reduce({ ...INITIAL_STATE, phase: { at: 'step', technique: 'finish', step: 1, foot: 2, routine: true }, safetyHeard: true, turns: 3 }, { type: 'next' });
+  const done = reduce(
+    { ...INITIAL_STATE, phase: { at: 'step', technique: 'finish', step: 1, foot: 2, routine: true }, safetyHeard: true, turns: 3 },
+    { type: 'next' },
+  );
   const { card } = renderDisplay(done, voice);
   expect(card.title).toBe('Full routine: complete');
   expect(card.text).toMatch(/Both feet: Warm up strokes, The ankle stretch, .*Finishing strokes\./);

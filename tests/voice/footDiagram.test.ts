@@ -24,30 +24,33 @@ describe('foot regions', () => {
     expect(FOOT_REGIONS).toHaveLength(HIGHLIGHTABLE.length + 1);
   });
 
-  test.each(FOOT_REGIONS.map((r) => [r.area, r.pathData] as const))('%s: one closed path of AVG commands, absolute coordinates inside the viewport', (_area, pathData) => {
-    // Only characters path data can hold: commands, digits, signs, points, separators.
-    expect(pathData).toMatch(/^[MLHVCSQTAZmlhvcsqtaz0-9.,\-+eE\s]+$/);
-    const commands = commandsOf(pathData);
-    expect(commands.length).toBeGreaterThan(2);
-    for (const { command } of commands) expect('MLHVCSQTAZ').toContain(command);
-    expect(commands[0].command).toBe('M');
-    expect(commands[commands.length - 1].command).toBe('Z');
-    expect(commands.filter((c) => c.command === 'M')).toHaveLength(1);
+  test.each(FOOT_REGIONS.map((r) => [r.area, r.pathData] as const))(
+    '%s: one closed path of AVG commands, absolute coordinates inside the viewport',
+    (_area, pathData) => {
+      // Only characters path data can hold: commands, digits, signs, points, separators.
+      expect(pathData).toMatch(/^[MLHVCSQTAZmlhvcsqtaz0-9.,\-+eE\s]+$/);
+      const commands = commandsOf(pathData);
+      expect(commands.length).toBeGreaterThan(2);
+      for (const { command } of commands) expect('MLHVCSQTAZ').toContain(command);
+      expect(commands[0].command).toBe('M');
+      expect(commands[commands.length - 1].command).toBe('Z');
+      expect(commands.filter((c) => c.command === 'M')).toHaveLength(1);
 
-    const arity: Record<string, number> = { M: 2, L: 2, H: 1, V: 1, C: 6, S: 4, Q: 4, T: 2, A: 7, Z: 0 };
-    for (const { command, numbers } of commands) {
-      expect(numbers.length % Math.max(arity[command], 1)).toBe(0);
-      if (command === 'Z') expect(numbers).toHaveLength(0);
-      else expect(numbers.length).toBeGreaterThan(0);
-      for (const [i, n] of numbers.entries()) {
-        expect(Number.isFinite(n)).toBe(true);
-        if (command === 'A' && i % 7 < 5) continue; // radii, rotation and flags are not coordinates
-        const limit = command === 'V' || (command !== 'H' && i % 2 === 1) ? FOOT_VIEWPORT.height : FOOT_VIEWPORT.width;
-        expect(n).toBeGreaterThanOrEqual(0);
-        expect(n).toBeLessThanOrEqual(limit);
+      const arity: Record<string, number> = { M: 2, L: 2, H: 1, V: 1, C: 6, S: 4, Q: 4, T: 2, A: 7, Z: 0 };
+      for (const { command, numbers } of commands) {
+        expect(numbers.length % Math.max(arity[command], 1)).toBe(0);
+        if (command === 'Z') expect(numbers).toHaveLength(0);
+        else expect(numbers.length).toBeGreaterThan(0);
+        for (const [i, n] of numbers.entries()) {
+          expect(Number.isFinite(n)).toBe(true);
+          if (command === 'A' && i % 7 < 5) continue; // radii, rotation and flags are not coordinates
+          const limit = command === 'V' || (command !== 'H' && i % 2 === 1) ? FOOT_VIEWPORT.height : FOOT_VIEWPORT.width;
+          expect(n).toBeGreaterThanOrEqual(0);
+          expect(n).toBeLessThanOrEqual(limit);
+        }
       }
-    }
-  });
+    },
+  );
 });
 
 describe('footGraphic', () => {

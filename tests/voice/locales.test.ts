@@ -11,13 +11,14 @@ import { everyPhase } from '../support/states';
 // Every answer the guide can give, in every locale: valid SSML for that locale,
 // every word found, and no English left behind in another language.
 
-
 // Every phase, once new (safety notice, full prompts) and once seasoned (brief prompts, fast pace).
 const replies = everyPhase().flatMap((phase) =>
-  ([
-    { ...INITIAL_STATE, phase },
-    { ...INITIAL_STATE, phase, turns: 5, nexts: 10, safetyHeard: true, prefs: { timing: true, pace: 'fast' } },
-  ] satisfies GuideState[]).flatMap((state) => EVERY_COMMAND.map((command) => reduce(state, command))),
+  (
+    [
+      { ...INITIAL_STATE, phase },
+      { ...INITIAL_STATE, phase, turns: 5, nexts: 10, safetyHeard: true, prefs: { timing: true, pace: 'fast' } },
+    ] satisfies GuideState[]
+  ).flatMap((state) => EVERY_COMMAND.map((command) => reduce(state, command))),
 );
 
 const render = (locale: string) => {
@@ -33,7 +34,10 @@ describe.each(SUPPORTED_LOCALES.map((locale) => [locale]))('%s', (locale) => {
   const rendered = render(locale);
 
   test('every answer is valid Alexa SSML for this locale, within the limits', async () => {
-    await expectValidSsml(rendered.flatMap((r) => (r.reprompt ? [r.speech, r.reprompt] : [r.speech])), locale);
+    await expectValidSsml(
+      rendered.flatMap((r) => (r.reprompt ? [r.speech, r.reprompt] : [r.speech])),
+      locale,
+    );
   });
 
   test('no answer leaks a translation key, and none is empty', () => {
@@ -60,8 +64,13 @@ describe.each(SUPPORTED_LOCALES.map((locale) => [locale]))('%s', (locale) => {
 });
 
 test('counted seconds take the plural the number needs: Arabic says 10 ثوان but 15 ثانية', () => {
-  const said = (seconds: number) => renderSpeech([{ kind: 'practice', seconds, midCue: 'halfway', end: 'release', technique: 'finish', step: 2, of: 2 }], null, voiceFor('ar-SA'), 'normal').speech;
+  const said = (seconds: number) =>
+    renderSpeech([{ kind: 'practice', seconds, midCue: 'halfway', end: 'release', technique: 'finish', step: 2, of: 2 }], null, voiceFor('ar-SA'), 'normal')
+      .speech;
   expect(said(10)).toContain('10 ثوان');
   expect(said(15)).toContain('15 ثانية');
-  expect(renderSpeech([{ kind: 'practice', seconds: 20, midCue: 'halfway', end: 'release', technique: 'finish', step: 2, of: 2 }], null, voiceFor('en-US'), 'normal').speech).toContain('for 20 seconds');
+  expect(
+    renderSpeech([{ kind: 'practice', seconds: 20, midCue: 'halfway', end: 'release', technique: 'finish', step: 2, of: 2 }], null, voiceFor('en-US'), 'normal')
+      .speech,
+  ).toContain('for 20 seconds');
 });

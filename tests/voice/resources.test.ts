@@ -8,7 +8,9 @@ import { WORD_FILES, readResources } from '../../lambda/voice/resources';
 // Which locales have words of their own is known without looking at the disk; it must be the truth.
 
 test('the list of word files is exactly the folders of lambda/locales/', () => {
-  const folders = readdirSync(join(__dirname, '..', '..', 'lambda', 'locales'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+  const folders = readdirSync(join(__dirname, '..', '..', 'lambda', 'locales'), { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name);
   expect([...WORD_FILES].sort()).toEqual(folders.sort());
 });
 
@@ -47,7 +49,11 @@ function plainI18next(locale: string): TFunction {
 /** Every leaf of a words file, as "msg.welcome", with its text. */
 function leaves(words: Record<string, unknown>, prefix = ''): [string, string][] {
   return Object.entries(words).flatMap(([name, value]): [string, string][] =>
-    typeof value === 'string' ? [[`${prefix}${name}`, value]] : typeof value === 'object' && value !== null ? leaves(value as Record<string, unknown>, `${prefix}${name}.`) : [],
+    typeof value === 'string'
+      ? [[`${prefix}${name}`, value]]
+      : typeof value === 'object' && value !== null
+        ? leaves(value as Record<string, unknown>, `${prefix}${name}.`)
+        : [],
   );
 }
 
@@ -70,7 +76,9 @@ describe.each(SUPPORTED_LOCALES.map((locale) => [locale]))('%s says every word a
     for (const count of [0, 1, 2, 3, 5, 6, 11, 21, 102]) {
       const values = (key: string): Record<string, unknown> => {
         const names = [...(text.get(key) ?? '').matchAll(/\{\{\s*(\w+)/g)].map((m) => m[1]);
-        return Object.fromEntries([...names, 'count'].map((name) => [name, name === 'count' || name === 'step' || name === 'of' || name === 'seconds' ? count : `«${name}»`]));
+        return Object.fromEntries(
+          [...names, 'count'].map((name) => [name, name === 'count' || name === 'step' || name === 'of' || name === 'seconds' ? count : `«${name}»`]),
+        );
       };
       expect(keys.map((key) => voice.t(key as WordKey, values(key)))).toEqual(keys.map((key) => reference(key, values(key))));
     }

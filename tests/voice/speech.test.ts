@@ -9,7 +9,6 @@ import { everyPhase } from '../support/states';
 
 // Every answer the guide can give today: every phase × every command, rendered in en-US.
 
-
 // Every phase, on a first and a later turn, at every pace, with timing on and off, new and seasoned.
 const states: GuideState[] = everyPhase().flatMap((phase) =>
   [
@@ -43,7 +42,8 @@ const show = (r: (typeof rendered)[number]): string => `${JSON.stringify(r.comma
 
 test('no answer leaks a missing translation key or is empty', () => {
   const leaks = rendered.filter(
-    ({ speech, reprompt }) => /\b(msg|ask|techniques|practice|knowledge|feet)\.[a-zA-Z0-9]/.test(speech) || speech.trim() === '' || (reprompt !== null && reprompt.trim() === ''),
+    ({ speech, reprompt }) =>
+      /\b(msg|ask|techniques|practice|knowledge|feet)\.[a-zA-Z0-9]/.test(speech) || speech.trim() === '' || (reprompt !== null && reprompt.trim() === ''),
   );
   expect(leaks.map(show)).toEqual([]);
 });
@@ -57,7 +57,9 @@ test('every open answer ends with a question or a prompt, and has a reprompt', (
 test('every step answer names its number, and the first names the total', () => {
   for (const t of TECHNIQUES) {
     for (let step = 0; step < t.steps.length; step++) {
-      const found = rendered.find((r) => r.command.type === 'goTo' && r.command.step === step + 1 && r.state.phase.at === 'step' && r.state.phase.technique === t.id);
+      const found = rendered.find(
+        (r) => r.command.type === 'goTo' && r.command.step === step + 1 && r.state.phase.at === 'step' && r.state.phase.technique === t.id,
+      );
       if (!found) throw new Error(`no answer to "step ${step + 1}" in ${t.id}`);
       expect(found.speech).toContain(step === 0 ? `Step 1 of ${stepCount(t.id)}.` : `Step ${step + 1}`);
     }
@@ -68,7 +70,8 @@ test('a timed step is counted inside the response: silence of its length, cues, 
   const problems = (r: (typeof rendered)[number]): string[] => {
     const practice = r.reply.say.find((m) => m.kind === 'practice');
     const { breakSeconds, audioTags } = measureSsml(r.speech);
-    if (!practice) return [...(audioTags !== 0 ? ['a chime without practice'] : []), ...(breakSeconds >= 10 ? [`${breakSeconds} s of silence without practice`] : [])];
+    if (!practice)
+      return [...(audioTags !== 0 ? ['a chime without practice'] : []), ...(breakSeconds >= 10 ? [`${breakSeconds} s of silence without practice`] : [])];
     const end = voice.t(`practice.ends.${practice.end}`);
     const lastSilence = r.speech.search(/<break time="\d+s"\/>(?![\s\S]*<break time="\d+s"\/>)/);
     return [

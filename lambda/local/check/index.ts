@@ -20,7 +20,6 @@ import { checkSmapiTypes, type SmapiFile } from './smapiTypes';
  * locale, the file and the key. Exits 1 on any.
  */
 
-
 const wordsFile = (code: string) => join('lambda', 'locales', code, 'translation.json');
 const modelFile = (locale: string) => join('interaction-models', `${locale}.json`);
 
@@ -34,25 +33,40 @@ export function checkProject(root: string = PROJECT_ROOT, only: readonly string[
   const info = isRecord(manifest) && isRecord(manifest.manifest) ? manifest.manifest : {};
   const listings = isRecord(info.publishingInformation) && isRecord(info.publishingInformation.locales) ? info.publishingInformation.locales : {};
   const privacy = isRecord(info.privacyAndCompliance) && isRecord(info.privacyAndCompliance.locales) ? info.privacyAndCompliance.locales : {};
-  const models = exists('interaction-models') ? readdirSync(join(root, 'interaction-models')).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)) : [];
+  const models = exists('interaction-models')
+    ? readdirSync(join(root, 'interaction-models'))
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => f.slice(0, -5))
+    : [];
   const supported: readonly string[] = SUPPORTED_LOCALES;
   for (const [where, file, key, locales] of [
     ['interaction-models/', 'interaction-models', '(files)', models],
     ['skill.json publishing locales', 'skill.json', 'manifest.publishingInformation.locales', Object.keys(listings)],
     ['skill.json privacy locales', 'skill.json', 'manifest.privacyAndCompliance.locales', Object.keys(privacy)],
   ] as const) {
-    for (const locale of supported.filter((l) => only.includes(l) && !locales.includes(l))) problems.push({ locale, file, key, message: `${where} has no ${locale}, which lambda/voice/locales.ts supports` });
-    for (const locale of locales.filter((l) => !supported.includes(l) && only.length === supported.length)) problems.push({ locale, file, key, message: `${where} has ${locale}, which lambda/voice/locales.ts does not list` });
+    for (const locale of supported.filter((l) => only.includes(l) && !locales.includes(l)))
+      problems.push({ locale, file, key, message: `${where} has no ${locale}, which lambda/voice/locales.ts supports` });
+    for (const locale of locales.filter((l) => !supported.includes(l) && only.length === supported.length))
+      problems.push({ locale, file, key, message: `${where} has ${locale}, which lambda/voice/locales.ts does not list` });
   }
 
   // What certification asks of the listing as a whole.
-  if (isRecord(info.publishingInformation) && (typeof info.publishingInformation.testingInstructions !== 'string' || info.publishingInformation.testingInstructions.trim() === '')) {
-    problems.push({ locale: '*', file: 'skill.json', key: 'manifest.publishingInformation.testingInstructions', message: 'is missing: certification reads it to test the skill' });
+  if (
+    isRecord(info.publishingInformation) &&
+    (typeof info.publishingInformation.testingInstructions !== 'string' || info.publishingInformation.testingInstructions.trim() === '')
+  ) {
+    problems.push({
+      locale: '*',
+      file: 'skill.json',
+      key: 'manifest.publishingInformation.testingInstructions',
+      message: 'is missing: certification reads it to test the skill',
+    });
   }
   // Amazon's types for the manifest and for each model checked (ask-smapi-model).
   const smapiFiles: SmapiFile[] = [];
   if (manifest !== undefined) smapiFiles.push({ locale: '*', file: 'skill.json', text: read('skill.json'), type: 'manifest' });
-  for (const locale of only.filter((l) => exists(modelFile(l)))) smapiFiles.push({ locale, file: modelFile(locale), text: read(modelFile(locale)), type: 'interactionModel' });
+  for (const locale of only.filter((l) => exists(modelFile(l))))
+    smapiFiles.push({ locale, file: modelFile(locale), text: read(modelFile(locale)), type: 'interactionModel' });
   problems.push(...checkSmapiTypes(smapiFiles));
 
   const en = readJson(read, wordsFile(languageOf(DEFAULT_LOCALE)), DEFAULT_LOCALE, problems);
@@ -64,13 +78,22 @@ export function checkProject(root: string = PROJECT_ROOT, only: readonly string[
     try {
       profile = languageProfile(locale, root);
     } catch {
-      problems.push({ locale, file: join('lambda', 'local', 'languages', `${language}.json`), key: '(file)', message: 'is missing or not valid JSON: how people address Alexa in this language' });
+      problems.push({
+        locale,
+        file: join('lambda', 'local', 'languages', `${language}.json`),
+        key: '(file)',
+        message: 'is missing or not valid JSON: how people address Alexa in this language',
+      });
     }
 
     const words = readJson(read, wordsFile(language), locale, problems);
     if (words !== undefined && !checkedLanguages.has(language)) {
       checkedLanguages.add(language);
-      problems.push(...(language === languageOf(DEFAULT_LOCALE) ? checkCatalogWords(locale, wordsFile(language), words) : checkLanguageWords(locale, wordsFile(language), words, en)));
+      problems.push(
+        ...(language === languageOf(DEFAULT_LOCALE)
+          ? checkCatalogWords(locale, wordsFile(language), words)
+          : checkLanguageWords(locale, wordsFile(language), words, en)),
+      );
     }
     if (exists(wordsFile(locale))) {
       const regional = readJson(read, wordsFile(locale), locale, problems);
@@ -80,7 +103,8 @@ export function checkProject(root: string = PROJECT_ROOT, only: readonly string[
     problems.push(...checkGrammar(locale, root));
     const model = readJson(read, modelFile(locale), locale, problems);
     if (model !== undefined && reference) problems.push(...checkModel(locale, modelFile(locale), model, reference, profile));
-    if (model !== undefined && languageModelOf(model)) problems.push(...checkListing(locale, 'skill.json', listings[locale], profile, join(root, modelFile(locale))));
+    if (model !== undefined && languageModelOf(model))
+      problems.push(...checkListing(locale, 'skill.json', listings[locale], profile, join(root, modelFile(locale))));
   }
   return problems;
 }

@@ -29,7 +29,6 @@ const ALWAYS_FORBIDDEN = ['alexa', 'amazon', 'echo', 'computer', 'skill', 'app']
 const MIN_CUSTOM_SAMPLES = 30;
 const MIN_BUILT_IN_SAMPLES = 10;
 
-
 export function languageModelOf(json: unknown): LanguageModel | undefined {
   const model = isRecord(json) && isRecord(json.interactionModel) ? json.interactionModel.languageModel : undefined;
   return isRecord(model) && typeof model.invocationName === 'string' && Array.isArray(model.intents) ? (model as unknown as LanguageModel) : undefined;
@@ -65,7 +64,8 @@ export function checkModel(locale: string, file: string, json: unknown, referenc
     if (!names.includes(intent)) problems.push({ ...at, key: `intents.${intent}`, message: 'is missing: the skill handles it' });
   }
   for (const intent of names) {
-    if (!HANDLED_INTENTS.includes(intent)) problems.push({ ...at, key: `intents.${intent}`, message: 'is not handled by the skill (lambda/handlers/intents.ts)' });
+    if (!HANDLED_INTENTS.includes(intent))
+      problems.push({ ...at, key: `intents.${intent}`, message: 'is not handled by the skill (lambda/handlers/intents.ts)' });
   }
   for (const intent of REQUIRED_INTENTS) {
     if (!names.includes(intent)) problems.push({ ...at, key: `intents.${intent}`, message: 'is required by Alexa' });
@@ -78,17 +78,24 @@ export function checkModel(locale: string, file: string, json: unknown, referenc
     const where = `intents.${intent.name}`;
     const slots = intent.slots ?? [];
     const wanted = reference.intents.find((i) => i.name === intent.name)?.slots ?? [];
-    const describeSlots = (list: readonly { name: string; type?: string }[]) => list.map((s) => `${s.name}:${s.type}`).sort().join(', ') || 'none';
-    if (describeSlots(slots) !== describeSlots(wanted)) problems.push({ ...at, key: `${where}.slots`, message: `are ${describeSlots(slots)}, en-US has ${describeSlots(wanted)}` });
+    const describeSlots = (list: readonly { name: string; type?: string }[]) =>
+      list
+        .map((s) => `${s.name}:${s.type}`)
+        .sort()
+        .join(', ') || 'none';
+    if (describeSlots(slots) !== describeSlots(wanted))
+      problems.push({ ...at, key: `${where}.slots`, message: `are ${describeSlots(slots)}, en-US has ${describeSlots(wanted)}` });
     for (const slot of slots) {
       if (slot.type === undefined) problems.push({ ...at, key: `${where}.slots.${slot.name}`, message: 'has no type' });
-      else if (!slot.type.startsWith('AMAZON.') && !types.has(slot.type)) problems.push({ ...at, key: `${where}.slots.${slot.name}`, message: `has type ${slot.type}, which the model does not declare` });
+      else if (!slot.type.startsWith('AMAZON.') && !types.has(slot.type))
+        problems.push({ ...at, key: `${where}.slots.${slot.name}`, message: `has type ${slot.type}, which the model does not declare` });
     }
     const samples = intent.samples ?? [];
     const custom = !intent.name.startsWith('AMAZON.');
     const referenceHasSamples = (reference.intents.find((i) => i.name === intent.name)?.samples ?? []).length > 0;
     const minimum = custom ? MIN_CUSTOM_SAMPLES : referenceHasSamples ? MIN_BUILT_IN_SAMPLES : 0;
-    if (samples.length < minimum) problems.push({ ...at, key: `${where}.samples`, message: `has ${samples.length} samples; people say it in more ways than that (at least ${minimum})` });
+    if (samples.length < minimum)
+      problems.push({ ...at, key: `${where}.samples`, message: `has ${samples.length} samples; people say it in more ways than that (at least ${minimum})` });
     for (const sample of samples) {
       const here = `${where}.samples "${sample}"`;
       for (const [, slot] of sample.matchAll(/\{([^}]*)\}/g)) {
@@ -96,7 +103,8 @@ export function checkModel(locale: string, file: string, json: unknown, referenc
       }
       const text = sample.replace(/\{[^}]*\}/g, ' ');
       if (/\d/.test(text)) problems.push({ ...at, key: here, message: 'holds a digit: numbers are said as words or come through a slot' });
-      else if (!/^[\p{L}\p{M}' .]*$/u.test(text)) problems.push({ ...at, key: here, message: 'may hold only letters, spaces, apostrophes, periods and {slots}' });
+      else if (!/^[\p{L}\p{M}' .]*$/u.test(text))
+        problems.push({ ...at, key: here, message: 'may hold only letters, spaces, apostrophes, periods and {slots}' });
       if (sample.trim() === '') problems.push({ ...at, key: here, message: 'is empty' });
       const id = normalised(sample);
       const first = seen.get(id);
@@ -113,13 +121,15 @@ export function checkModel(locale: string, file: string, json: unknown, referenc
       continue;
     }
     const found = (declared.values ?? []).map((v) => v.id ?? '(no id)');
-    if ([...found].sort().join() !== [...ids].sort().join()) problems.push({ ...at, key: `types.${type}`, message: `has value ids ${found.join(', ')}; the skill knows ${ids.join(', ')}` });
+    if ([...found].sort().join() !== [...ids].sort().join())
+      problems.push({ ...at, key: `types.${type}`, message: `has value ids ${found.join(', ')}; the skill knows ${ids.join(', ')}` });
     const phrases = new Map<string, string>();
     for (const value of declared.values ?? []) {
       for (const phrase of phrasesOf(value)) {
         const id = normalised(phrase);
         const other = phrases.get(id);
-        if (other !== undefined && other !== value.id) problems.push({ ...at, key: `types.${type} "${phrase}"`, message: `means both ${other} and ${value.id}` });
+        if (other !== undefined && other !== value.id)
+          problems.push({ ...at, key: `types.${type} "${phrase}"`, message: `means both ${other} and ${value.id}` });
         phrases.set(id, value.id ?? '');
       }
     }

@@ -26,4 +26,3 @@ export function readJson(read: (file: string) => string, file: string, locale: s
     return undefined;
   }
 }
-

@@ -58,7 +58,12 @@ export function checkSmapiTypes(files: readonly SmapiFile[]): Problem[] {
     for (const diagnostic of [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)]) {
       const line = diagnostic.start === undefined ? 0 : source.getLineAndCharacterOfPosition(diagnostic.start).line;
       const { locale, file, type } = files[index];
-      problems.push({ locale, file, key: `line ${line}`, message: `not a ${TYPES[type]} (ask-smapi-model): ${ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ')}` });
+      problems.push({
+        locale,
+        file,
+        key: `line ${line}`,
+        message: `not a ${TYPES[type]} (ask-smapi-model): ${ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ')}`,
+      });
     }
   });
   return problems;

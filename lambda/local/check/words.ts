@@ -43,7 +43,14 @@ function pluralBases(en: Leaves): Map<string, string[]> {
   return bases;
 }
 
-function checkText(key: string, value: unknown, expected: string[], ignore: readonly string[], at: Omit<Problem, 'key' | 'message'>, problems: Problem[]): void {
+function checkText(
+  key: string,
+  value: unknown,
+  expected: string[],
+  ignore: readonly string[],
+  at: Omit<Problem, 'key' | 'message'>,
+  problems: Problem[],
+): void {
   if (typeof value !== 'string' || value.trim() === '') {
     problems.push({ ...at, key, message: 'must be a non-empty string' });
     return;
@@ -105,11 +112,16 @@ export function checkRegionalWords(locale: string, file: string, words: unknown,
   const plurals = pluralBases(en);
   for (const [key, value] of leavesOf(words)) {
     if (!base.has(key)) {
-      problems.push({ ...at, key, message: `is not in lambda/locales/${languageOf(locale)}/translation.json: a regional file only changes words its language has` });
+      problems.push({
+        ...at,
+        key,
+        message: `is not in lambda/locales/${languageOf(locale)}/translation.json: a regional file only changes words its language has`,
+      });
       continue;
     }
     const plural = PLURAL.exec(key);
-    const expected = plural && plurals.has(plural[1]) ? (plurals.get(plural[1]) ?? []) : typeof en.get(key) === 'string' ? variablesOf(en.get(key) as string) : [];
+    const expected =
+      plural && plurals.has(plural[1]) ? (plurals.get(plural[1]) ?? []) : typeof en.get(key) === 'string' ? variablesOf(en.get(key) as string) : [];
     if (key !== 'numbers') checkText(key, value, expected, plural ? ['count'] : [], at, problems);
   }
   return problems;
@@ -135,11 +147,13 @@ export function checkCatalogWords(locale: string, file: string, words: unknown):
       if (typeof steps[step.id] !== 'string') problems.push({ ...at, key: `${key}.steps.${step.id}`, message: 'is missing: the catalog has this step' });
     }
     for (const id of Object.keys(steps)) {
-      if (!technique.steps.some((s) => s.id === id)) problems.push({ ...at, key: `${key}.steps.${id}`, message: 'is not a step of this technique in the catalog (lambda/guide/catalog.ts)' });
+      if (!technique.steps.some((s) => s.id === id))
+        problems.push({ ...at, key: `${key}.steps.${id}`, message: 'is not a step of this technique in the catalog (lambda/guide/catalog.ts)' });
     }
   }
   for (const id of Object.keys(techniques)) {
-    if (!TECHNIQUES.some((t) => t.id === id)) problems.push({ ...at, key: `techniques.${id}`, message: 'is not a technique in the catalog (lambda/guide/catalog.ts)' });
+    if (!TECHNIQUES.some((t) => t.id === id))
+      problems.push({ ...at, key: `techniques.${id}`, message: 'is not a technique in the catalog (lambda/guide/catalog.ts)' });
   }
   const cues = isRecord(words) && isRecord(words.practice) && isRecord(words.practice.cues) ? words.practice.cues : {};
   for (const cue of new Set(TECHNIQUES.flatMap((t) => t.steps.map((s) => s.midCue)))) {

@@ -55,7 +55,10 @@ export interface Generated {
 export const phraseKey =
   (spaced: boolean) =>
   (phrase: string): string =>
-    phrase.toLowerCase().replace(/\s+/g, spaced ? ' ' : '').trim();
+    phrase
+      .toLowerCase()
+      .replace(/\s+/g, spaced ? ' ' : '')
+      .trim();
 
 export function generate(grammar: GrammarSource, spaced: boolean): Generated {
   const key = phraseKey(spaced);
@@ -92,7 +95,8 @@ export function generate(grammar: GrammarSource, spaced: boolean): Generated {
   });
 
   for (const type of grammar.types.keys()) {
-    if (!(SLOT_TYPES as readonly string[]).includes(type)) throw new GrammarFileError(file, `types.${type}`, `is not a slot type of the skill (${SLOT_TYPES.join(', ')})`);
+    if (!(SLOT_TYPES as readonly string[]).includes(type))
+      throw new GrammarFileError(file, `types.${type}`, `is not a slot type of the skill (${SLOT_TYPES.join(', ')})`);
   }
   const types: GeneratedType[] = SLOT_TYPES.map((type) => ({
     name: type,

@@ -53,7 +53,8 @@ export function buildLocaleModel(locale: string, root: string): LocaleModel {
   }
   const text = modelText(generated.model);
   const characters = JSON.stringify(generated.model).length;
-  if (characters > MAX_MODEL_CHARACTERS) problems.push({ locale, file, key: '(size)', message: `generates a model of ${characters} characters; keep it under ${MAX_MODEL_CHARACTERS}` });
+  if (characters > MAX_MODEL_CHARACTERS)
+    problems.push({ locale, file, key: '(size)', message: `generates a model of ${characters} characters; keep it under ${MAX_MODEL_CHARACTERS}` });
   const samples = generated.model.interactionModel.languageModel.intents.reduce((n, i) => n + i.samples.length, 0);
   return { text, problems, samples };
 }

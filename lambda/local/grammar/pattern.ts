@@ -24,7 +24,10 @@ const MAX_EXPANSION = 5000;
 
 export class PatternError extends Error {}
 
-type Node = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'choice'; readonly options: readonly Node[][]; readonly optional: boolean } | { readonly kind: 'piece'; readonly name: string };
+type Node =
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'choice'; readonly options: readonly Node[][]; readonly optional: boolean }
+  | { readonly kind: 'piece'; readonly name: string };
 
 /** Every phrasing `pattern` stands for, in the order written, without repeats. */
 export function expand(pattern: string, pieces: Pieces = new Map()): string[] {

@@ -75,7 +75,8 @@ function stringList(file: string, key: string, value: unknown): string[] {
 function readSource(file: string, raw: unknown, isLanguage: boolean): GrammarSource {
   if (!isRecord(raw)) throw new GrammarFileError(file, '(file)', 'must be a mapping with invocation, pieces, intents and types');
   for (const key of Object.keys(raw)) {
-    if (!['invocation', 'pieces', 'intents', 'types'].includes(key)) throw new GrammarFileError(file, key, 'is not a grammar section (invocation, pieces, intents, types)');
+    if (!['invocation', 'pieces', 'intents', 'types'].includes(key))
+      throw new GrammarFileError(file, key, 'is not a grammar section (invocation, pieces, intents, types)');
   }
   if (isLanguage && typeof raw.invocation !== 'string') throw new GrammarFileError(file, 'invocation', 'is missing: the invocation name');
   if (raw.invocation !== undefined && typeof raw.invocation !== 'string') throw new GrammarFileError(file, 'invocation', 'must be text');
@@ -89,8 +90,12 @@ function readSource(file: string, raw: unknown, isLanguage: boolean): GrammarSou
   const intents = new Map<string, IntentSource>();
   for (const [name, value] of Object.entries(section('intents'))) {
     if (isRecord(value)) {
-      for (const key of Object.keys(value)) if (key !== 'say' && key !== 'except') throw new GrammarFileError(file, `intents.${name}.${key}`, 'an intent has only say and except');
-      intents.set(name, { say: stringList(file, `intents.${name}.say`, value.say ?? []), except: stringList(file, `intents.${name}.except`, value.except ?? []) });
+      for (const key of Object.keys(value))
+        if (key !== 'say' && key !== 'except') throw new GrammarFileError(file, `intents.${name}.${key}`, 'an intent has only say and except');
+      intents.set(name, {
+        say: stringList(file, `intents.${name}.say`, value.say ?? []),
+        except: stringList(file, `intents.${name}.except`, value.except ?? []),
+      });
     } else intents.set(name, { say: stringList(file, `intents.${name}`, value), except: [] });
   }
   const types = new Map<string, Map<string, string[]>>();

@@ -20,7 +20,16 @@ import { FALLBACK_INTENT } from './samples';
 
 /** NLP.js's package for each language the skill speaks. */
 const LANGUAGES: Readonly<Partial<Record<string, Plugin>>> = {
-  ar: LangAr, de: LangDe, en: LangEn, es: LangEs, fr: LangFr, hi: LangHi, it: LangIt, ja: LangJa, nl: LangNl, pt: LangPt,
+  ar: LangAr,
+  de: LangDe,
+  en: LangEn,
+  es: LangEs,
+  fr: LangFr,
+  hi: LangHi,
+  it: LangIt,
+  ja: LangJa,
+  nl: LangNl,
+  pt: LangPt,
 };
 
 /**
@@ -104,7 +113,12 @@ function addCharacterBigrams(container: Container, language: string): void {
   const stemmer = container.get(`stemmer-${language}`);
   if (!isStemmer(stemmer)) throw new Error(`@nlpjs/lang-${language} registered no stemmer-${language}`);
   const stem = stemmer.stem.bind(stemmer);
-  stemmer.stem = async (tokens, input) => [...(await stem(tokens, input)), ...characterBigrams(input.text ?? tokens.join('')).split(' ').filter((b) => b !== '')];
+  stemmer.stem = async (tokens, input) => [
+    ...(await stem(tokens, input)),
+    ...characterBigrams(input.text ?? tokens.join(''))
+      .split(' ')
+      .filter((b) => b !== ''),
+  ];
 }
 
 /**
@@ -114,7 +128,8 @@ function addCharacterBigrams(container: Container, language: string): void {
 export async function trainClassifier(language: string, examples: readonly Example[], segmentation: Segmentation = 'words'): Promise<Classifier> {
   const plugin = LANGUAGES[language];
   const usesPackage = segmentation !== 'character bigrams';
-  if (usesPackage && plugin === undefined) throw new Error(`NLP.js has no package for language '${language}' here; add @nlpjs/lang-${language} to lambda/local/nlu/classifier.ts`);
+  if (usesPackage && plugin === undefined)
+    throw new Error(`NLP.js has no package for language '${language}' here; add @nlpjs/lang-${language} to lambda/local/nlu/classifier.ts`);
   // isChild: take these settings as they are, read no ./conf.json; false: read no .env.
   const container = containerBootstrap({ isChild: true }, false);
   const logger = new CollectingLogger();
@@ -171,7 +186,10 @@ export async function segmentationFor(language: string): Promise<{ segmentation:
     const classifier = await trainClassifier(language, [{ text: probe, intent: 'Probe' }]);
     const words = await classifier.featuresOf(probe);
     if (words.length >= MIN_PROBE_WORDS) {
-      return { segmentation: 'words + character bigrams', note: `@nlpjs/lang-${language} tokenises ("${probe}" → ${words.join(' | ')}); character bigrams added for the one-character words and numbers it drops` };
+      return {
+        segmentation: 'words + character bigrams',
+        note: `@nlpjs/lang-${language} tokenises ("${probe}" → ${words.join(' | ')}); character bigrams added for the one-character words and numbers it drops`,
+      };
     }
     return { segmentation: 'character bigrams', note: `@nlpjs/lang-${language} found ${words.length} word(s) in "${probe}"; character bigrams instead` };
   } catch (error) {

@@ -25,7 +25,11 @@ export interface SetResult {
 const byScore = (a: Miss, b: Miss): number => b.score - a.score;
 
 /** Classifies every phrase and sorts the misses by how sure the classifier was. */
-export async function evaluateSet(classifier: Classifier, phrases: readonly { say: string; intent: string }[], highConfidence: number = HIGH_CONFIDENCE): Promise<SetResult> {
+export async function evaluateSet(
+  classifier: Classifier,
+  phrases: readonly { say: string; intent: string }[],
+  highConfidence: number = HIGH_CONFIDENCE,
+): Promise<SetResult> {
   let correct = 0;
   const wrongHigh: Miss[] = [];
   const wrongLow: Miss[] = [];
@@ -39,7 +43,13 @@ export async function evaluateSet(classifier: Classifier, phrases: readonly { sa
     // Falling back is Alexa asking again, not doing the wrong thing.
     (guess.score >= highConfidence && guess.intent !== FALLBACK_INTENT ? wrongHigh : wrongLow).push(miss);
   }
-  return { correct, total: phrases.length, accuracy: phrases.length === 0 ? null : correct / phrases.length, wrongHigh: wrongHigh.sort(byScore), wrongLow: wrongLow.sort(byScore) };
+  return {
+    correct,
+    total: phrases.length,
+    accuracy: phrases.length === 0 ? null : correct / phrases.length,
+    wrongHigh: wrongHigh.sort(byScore),
+    wrongLow: wrongLow.sort(byScore),
+  };
 }
 
 /**
@@ -112,7 +122,10 @@ export async function crossValidate(
     capped ||= training.length < all.length;
     largestTraining = Math.max(largestTraining, training.length);
     const classifier = await trainClassifier(language, training.map(toExample), options.segmentation);
-    const result = await evaluateSet(classifier, test.map((p) => ({ say: p.text, intent: p.intent })));
+    const result = await evaluateSet(
+      classifier,
+      test.map((p) => ({ say: p.text, intent: p.intent })),
+    );
     correct += result.correct;
     total += result.total;
   }

@@ -26,7 +26,9 @@ function phrases(value: unknown, where: string): HeldOutPhrase[] {
   if (!Array.isArray(value)) throw new Error(`${where} is not a list`);
   return value.map((item: unknown, i): HeldOutPhrase => {
     if (!isRecord(item) || typeof item.say !== 'string' || typeof item.intent !== 'string') throw new Error(`${where}[${i}] needs "say" and "intent" strings`);
-    const slots = isRecord(item.slots) ? Object.fromEntries(Object.entries(item.slots).filter((e): e is [string, string] => typeof e[1] === 'string')) : undefined;
+    const slots = isRecord(item.slots)
+      ? Object.fromEntries(Object.entries(item.slots).filter((e): e is [string, string] => typeof e[1] === 'string'))
+      : undefined;
     return { say: item.say, intent: item.intent, ...(slots ? { slots } : {}) };
   });
 }

@@ -29,7 +29,9 @@ export async function main(args: readonly string[], root: string = PROJECT_ROOT)
   const jobs = jobsArg === undefined ? availableParallelism() : Number(jobsArg.slice('--jobs='.length));
   const unknown = args.filter((a) => a !== jobsArg && !supported.includes(a));
   if (unknown.length > 0 || !Number.isInteger(jobs) || jobs < 1) {
-    console.error(`npm run check:nlu: ${unknown.length > 0 ? `unknown locale ${unknown.join(', ')}` : `bad ${jobsArg}`}; usage: npm run check:nlu -- [--jobs=N] [locale ...] with locales from ${SUPPORTED_LOCALES.join(', ')}`);
+    console.error(
+      `npm run check:nlu: ${unknown.length > 0 ? `unknown locale ${unknown.join(', ')}` : `bad ${jobsArg}`}; usage: npm run check:nlu -- [--jobs=N] [locale ...] with locales from ${SUPPORTED_LOCALES.join(', ')}`,
+    );
     return 2;
   }
   const asked = args.filter((a) => a !== jobsArg);
@@ -43,7 +45,9 @@ export async function main(args: readonly string[], root: string = PROJECT_ROOT)
   console.log(formatTable(reports));
   console.log(`\n${locales.length} locale(s) in ${seconds.toFixed(1)} s (${Math.min(jobs, locales.length)} at a time); full results in ${REPORT_FILE}`);
   if (failed.length > 0) {
-    console.error(`npm run check:nlu: ${failed.map((r) => r.locale).join(', ')} fail (a held-out phrase sent to a wrong intent at score ≥ ${HIGH_CONFIDENCE}, or held-out final accuracy < ${(100 * MIN_FINAL_ACCURACY).toFixed(0)}%)`);
+    console.error(
+      `npm run check:nlu: ${failed.map((r) => r.locale).join(', ')} fail (a held-out phrase sent to a wrong intent at score ≥ ${HIGH_CONFIDENCE}, or held-out final accuracy < ${(100 * MIN_FINAL_ACCURACY).toFixed(0)}%)`,
+    );
     return 1;
   }
   console.log('npm run check:nlu: passed');

@@ -31,7 +31,17 @@ const percent = (x: number): string => `${(100 * x).toFixed(1)}%`;
 
 /** The report for a locale that could not be checked at all. */
 export const failedReport = (locale: string, failure: string, seconds = 0): LocaleReport => ({
-  locale, samples: 0, phrases: 0, intents: 0, segmentation: 'words', kFold: null, heldOut: null, wrongAtHighConfidence: 0, failures: [failure], notes: [], seconds,
+  locale,
+  samples: 0,
+  phrases: 0,
+  intents: 0,
+  segmentation: 'words',
+  kFold: null,
+  heldOut: null,
+  wrongAtHighConfidence: 0,
+  failures: [failure],
+  notes: [],
+  seconds,
 });
 
 const segmentations = new Map<string, Promise<{ segmentation: Segmentation; note?: string }>>();
@@ -53,7 +63,9 @@ export async function checkLocale(root: string, locale: string): Promise<LocaleR
   const profile = languageProfile(locale);
   // The words people end any request with (thanks, please, now): the leading ones include yes and no, which rightly belong to one intent.
   for (const owner of fillerOwners(model, profile.fillers.trailing, profile.spaced)) {
-    notes.push(`"${owner.filler}" is in ${percent(owner.share)} of ${owner.intent}'s samples and ${percent(owner.elsewhere)} of the others': people add it to any request, so put it on every short command or on none`);
+    notes.push(
+      `"${owner.filler}" is in ${percent(owner.share)} of ${owner.intent}'s samples and ${percent(owner.elsewhere)} of the others': people add it to any request, so put it on every short command or on none`,
+    );
   }
   const mask = slotMasker(model, profile.spaced);
   const filled = maskModel(model, mask);
@@ -63,7 +75,12 @@ export async function checkLocale(root: string, locale: string): Promise<LocaleR
   const { segmentation, note } = await (segmentations.get(language) ?? segmentationFor(language));
   if (note !== undefined) notes.push(note);
 
-  const kFold = await crossValidate(language, filled.phrases, { folds: FOLDS, maxTraining: MAX_FOLD_TRAINING, segmentation, random: randomFor(locale, 'folds') });
+  const kFold = await crossValidate(language, filled.phrases, {
+    folds: FOLDS,
+    maxTraining: MAX_FOLD_TRAINING,
+    segmentation,
+    random: randomFor(locale, 'folds'),
+  });
   if (kFold.capped) notes.push(`k-fold trained each fold on a stratified sample of at most ${MAX_FOLD_TRAINING} phrases (MAX_FOLD_TRAINING), not all of them`);
 
   let heldOut: LocaleReport['heldOut'] = null;
@@ -80,7 +97,9 @@ export async function checkLocale(root: string, locale: string): Promise<LocaleR
   const classifier = { ...trained, classify: (text: string) => trained.classify(mask(text)) };
   if (classifier.emptyPhrases.length > 0) {
     const shown = classifier.emptyPhrases.slice(0, 10).map((p) => `"${p}"`);
-    notes.push(`${classifier.emptyPhrases.length} sample phrase(s) gave NLP.js no usable word: ${shown.join(', ')}${classifier.emptyPhrases.length > shown.length ? ', …' : ''}`);
+    notes.push(
+      `${classifier.emptyPhrases.length} sample phrase(s) gave NLP.js no usable word: ${shown.join(', ')}${classifier.emptyPhrases.length > shown.length ? ', …' : ''}`,
+    );
   }
   if (heldOutFile !== undefined) {
     const known = new Set([...filled.intents, FALLBACK_INTENT]);
@@ -88,7 +107,8 @@ export async function checkLocale(root: string, locale: string): Promise<LocaleR
     if (unknown.length > 0) notes.push(`held-out phrasings expect intents the model has no samples for: ${unknown.join(', ')}`);
     heldOut = { dev: await evaluateSet(classifier, heldOutFile.dev), final: await evaluateSet(classifier, heldOutFile.final) };
     const { final } = heldOut;
-    if (final.accuracy !== null && final.accuracy < MIN_FINAL_ACCURACY) failures.push(`held-out final accuracy ${percent(final.accuracy)} < ${percent(MIN_FINAL_ACCURACY)}`);
+    if (final.accuracy !== null && final.accuracy < MIN_FINAL_ACCURACY)
+      failures.push(`held-out final accuracy ${percent(final.accuracy)} < ${percent(MIN_FINAL_ACCURACY)}`);
   }
   const wrongAtHighConfidence = heldOut === null ? 0 : heldOut.dev.wrongHigh.length + heldOut.final.wrongHigh.length;
   if (wrongAtHighConfidence > 0) failures.push(`${wrongAtHighConfidence} held-out phrase(s) sent to a wrong intent at score ≥ ${HIGH_CONFIDENCE}`);

@@ -51,13 +51,33 @@ declare module '@nlpjs/basic' {
   }
 }
 
-declare module '@nlpjs/lang-en' { export const LangEn: import('@nlpjs/basic').Plugin; }
-declare module '@nlpjs/lang-de' { export const LangDe: import('@nlpjs/basic').Plugin; }
-declare module '@nlpjs/lang-fr' { export const LangFr: import('@nlpjs/basic').Plugin; }
-declare module '@nlpjs/lang-es' { export const LangEs: import('@nlpjs/basic').Plugin; }
-declare module '@nlpjs/lang-it' { export const LangIt: import('@nlpjs/basic').Plugin; }
-declare module '@nlpjs/lang-pt' { export const LangPt: import('@nlpjs/basic').Plugin; }
-declare module '@nlpjs/lang-nl' { export const LangNl: import('@nlpjs/basic').Plugin; }
-declare module '@nlpjs/lang-ja' { export const LangJa: import('@nlpjs/basic').Plugin; }
-declare module '@nlpjs/lang-hi' { export const LangHi: import('@nlpjs/basic').Plugin; }
-declare module '@nlpjs/lang-ar' { export const LangAr: import('@nlpjs/basic').Plugin; }
+declare module '@nlpjs/lang-en' {
+  export const LangEn: import('@nlpjs/basic').Plugin;
+}
+declare module '@nlpjs/lang-de' {
+  export const LangDe: import('@nlpjs/basic').Plugin;
+}
+declare module '@nlpjs/lang-fr' {
+  export const LangFr: import('@nlpjs/basic').Plugin;
+}
+declare module '@nlpjs/lang-es' {
+  export const LangEs: import('@nlpjs/basic').Plugin;
+}
+declare module '@nlpjs/lang-it' {
+  export const LangIt: import('@nlpjs/basic').Plugin;
+}
+declare module '@nlpjs/lang-pt' {
+  export const LangPt: import('@nlpjs/basic').Plugin;
+}
+declare module '@nlpjs/lang-nl' {
+  export const LangNl: import('@nlpjs/basic').Plugin;
+}
+declare module '@nlpjs/lang-ja' {
+  export const LangJa: import('@nlpjs/basic').Plugin;
+}
+declare module '@nlpjs/lang-hi' {
+  export const LangHi: import('@nlpjs/basic').Plugin;
+}
+declare module '@nlpjs/lang-ar' {
+  export const LangAr: import('@nlpjs/basic').Plugin;
+}

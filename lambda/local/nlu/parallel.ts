@@ -62,7 +62,13 @@ function costs(root: string, reportFile: string): (locale: string) => number {
   };
 }
 
-export async function checkLocales(root: string, locales: readonly string[], jobs: number, reportFile: string, onReport: (report: LocaleReport) => void): Promise<LocaleReport[]> {
+export async function checkLocales(
+  root: string,
+  locales: readonly string[],
+  jobs: number,
+  reportFile: string,
+  onReport: (report: LocaleReport) => void,
+): Promise<LocaleReport[]> {
   const workers = Math.min(jobs, locales.length);
   if (workers <= 1 || __filename.endsWith('.ts')) {
     const reports: LocaleReport[] = [];
@@ -85,24 +91,28 @@ export async function checkLocales(root: string, locales: readonly string[], job
   const cost = costs(root, reportFile);
   const queue = [...locales].sort((a, b) => cost(b) - cost(a));
   await Promise.all(
-    Array.from({ length: workers }, () => new Promise<void>((resolve, reject) => {
-      const worker = new Worker(__filename, { workerData: { nluWorker: true, root } satisfies WorkerSetup });
-      const next = () => {
-        const locale = queue.shift();
-        if (locale === undefined) {
-          void worker.terminate().then(() => resolve());
-          return;
-        }
-        worker.postMessage({ locale } satisfies Request);
-      };
-      worker.on('message', (reply: Reply) => {
-        done.set(reply.locale, 'report' in reply ? reply.report : crashed(reply.locale, reply.error));
-        show();
-        next();
-      });
-      worker.on('error', reject);
-      next();
-    })),
+    Array.from(
+      { length: workers },
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const worker = new Worker(__filename, { workerData: { nluWorker: true, root } satisfies WorkerSetup });
+          const next = () => {
+            const locale = queue.shift();
+            if (locale === undefined) {
+              void worker.terminate().then(() => resolve());
+              return;
+            }
+            worker.postMessage({ locale } satisfies Request);
+          };
+          worker.on('message', (reply: Reply) => {
+            done.set(reply.locale, 'report' in reply ? reply.report : crashed(reply.locale, reply.error));
+            show();
+            next();
+          });
+          worker.on('error', reject);
+          next();
+        }),
+    ),
   );
   return locales.map((locale) => done.get(locale) as LocaleReport);
 }

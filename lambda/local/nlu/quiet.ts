@@ -13,9 +13,9 @@ function isPinoPrettyPrint(warning: unknown, rest: readonly unknown[]): boolean 
   return rest.some((arg) => arg === PINO_PRETTY_PRINT || (typeof arg === 'object' && arg !== null && (arg as { code?: unknown }).code === PINO_PRETTY_PRINT));
 }
 
-process.emitWarning = ((warning: string | Error, ...rest: unknown[]): void => {
+process.emitWarning = (warning: string | Error, ...rest: unknown[]): void => {
   if (isPinoPrettyPrint(warning, rest)) return;
   (emitWarning as (warning: string | Error, ...rest: unknown[]) => void)(warning, ...rest);
-});
+};
 
 export {};

@@ -17,7 +17,10 @@ const describeMiss = (set: string, m: Miss): string => `    ${set.padEnd(5)} "${
 /** The section printed for one locale as soon as it is checked. */
 export function formatLocale(r: LocaleReport): string {
   const lines = [`${r.locale}: ${r.samples} samples → ${r.phrases} phrases, ${r.intents} intents, ${r.segmentation} (${r.seconds.toFixed(1)} s)`];
-  if (r.kFold !== null) lines.push(`  k-fold (${FOLDS}, by sample): ${ratio({ ...r.kFold, wrongHigh: [], wrongLow: [] })}${r.kFold.capped ? `, folds capped at ${MAX_FOLD_TRAINING} training phrases` : ''}`);
+  if (r.kFold !== null)
+    lines.push(
+      `  k-fold (${FOLDS}, by sample): ${ratio({ ...r.kFold, wrongHigh: [], wrongLow: [] })}${r.kFold.capped ? `, folds capped at ${MAX_FOLD_TRAINING} training phrases` : ''}`,
+    );
   if (r.heldOut !== null) {
     const { dev, final } = r.heldOut;
     lines.push(`  held-out dev: ${ratio(dev)}; final: ${ratio(final)}`);

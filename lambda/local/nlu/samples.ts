@@ -51,7 +51,9 @@ export function parseLanguageModel(json: unknown, file: string): IndexedModel {
   if (!isRecord(model) || !Array.isArray(model.intents)) throw new Error(`${file}: no interactionModel.languageModel.intents`);
   const intents = records(model.intents).map((intent): IndexedIntent => ({
     name: typeof intent.name === 'string' ? intent.name : '(unnamed)',
-    slots: new Map(records(intent.slots).flatMap((slot) => (typeof slot.name === 'string' && typeof slot.type === 'string' ? [[slot.name, slot.type] as const] : []))),
+    slots: new Map(
+      records(intent.slots).flatMap((slot) => (typeof slot.name === 'string' && typeof slot.type === 'string' ? [[slot.name, slot.type] as const] : [])),
+    ),
     samples: strings(intent.samples),
   }));
   const types = new Map(
@@ -88,14 +90,22 @@ const slotToken = (type: string): string => `slot${type.replace(/[^A-Za-z]/g, ''
  */
 export function slotMasker(model: IndexedModel, spaced: boolean): (text: string) => string {
   const byValue = new Map<string, string>();
-  for (const [type, values] of model.types) for (const value of values) if (value.trim()) byValue.set(value.toLowerCase().replace(/\s+/g, spaced ? ' ' : ''), slotToken(type));
+  for (const [type, values] of model.types)
+    for (const value of values) if (value.trim()) byValue.set(value.toLowerCase().replace(/\s+/g, spaced ? ' ' : ''), slotToken(type));
   const values = [...byValue.keys()].sort((a, b) => b.length - a.length);
   if (values.length === 0) return (text) => text.toLowerCase().replace(/\d+/g, slotToken('AMAZON.NUMBER'));
   const escape = (v: string) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const pattern = new RegExp(spaced ? `(?<=^| )(?:${values.map(escape).join('|')})(?= |$)` : values.map(escape).join('|'), 'gu');
   return (text) => {
-    const folded = text.toLowerCase().replace(/\s+/g, spaced ? ' ' : '').trim();
-    return folded.replace(pattern, (value) => ` ${byValue.get(value) ?? value} `).replace(/\d+/g, ` ${slotToken('AMAZON.NUMBER')} `).replace(/\s+/g, ' ').trim();
+    const folded = text
+      .toLowerCase()
+      .replace(/\s+/g, spaced ? ' ' : '')
+      .trim();
+    return folded
+      .replace(pattern, (value) => ` ${byValue.get(value) ?? value} `)
+      .replace(/\d+/g, ` ${slotToken('AMAZON.NUMBER')} `)
+      .replace(/\s+/g, ' ')
+      .trim();
   };
 }
 
@@ -122,7 +132,13 @@ export function maskModel(model: IndexedModel, mask: (text: string) => string): 
       }
       // Tokens are put back after masking, so a slot token is never mistaken for a value.
       const marked = text.replace(SLOT, (_, slot: string) => `\u0001${slotToken(intent.slots.get(slot) ?? '')}\u0001`);
-      phrases.push({ text: mask(marked).replace(/\s*\u0001(\w+)\u0001\s*/g, ' $1 ').trim(), intent: intent.name, sample: index });
+      phrases.push({
+        text: mask(marked)
+          .replace(/\s*\u0001(\w+)\u0001\s*/g, ' $1 ')
+          .trim(),
+        intent: intent.name,
+        sample: index,
+      });
     }
   }
   return { samples: sample, phrases, intents, notes };

@@ -1,7 +1,8 @@
 import { newConversation, transcript } from '../../support/transcript';
 
 test('de-DE: launch, a technique by a synonym, next, repeat, back, step 2, where am I, help, stop', async () => {
-  await transcript(`
+  await transcript(
+    `
     U: öffne fußmassage anleitung
     A: willkommen | welche technik möchtest du
     U: mach die knöcheldehnung
@@ -20,11 +21,14 @@ test('de-DE: launch, a technique by a synonym, next, repeat, back, step 2, where
     A: sag weiter für den nächsten schritt | zurück | wiederholen
     U: stopp
     A!: schritt 2 von 3 | weitermachen | tschüss
-  `, { locale: 'de-DE' });
+  `,
+    { locale: 'de-DE' },
+  );
 });
 
 test('de-DE: one-shot start, fillers, nonsense, steps left, pace, timer, skip and pause', async () => {
-  await transcript(`
+  await transcript(
+    `
     U: Alexa, frag Fußmassage Anleitung nach der Fußsohle
     A: fußsohle lösen | schritt 1 von 4 | daumenkuppe
     U: okay weiter bitte
@@ -45,12 +49,15 @@ test('de-DE: one-shot start, fillers, nonsense, steps left, pace, timer, skip an
     A: wir überspringen fußsohle lösen | zehen lockern | schritt 1 von 2
     U: mach mal pause
     A!: pause bei zehen lockern, schritt 1 von 2 | fußmassage anleitung
-  `, { locale: 'de-DE' });
+  `,
+    { locale: 'de-DE' },
+  );
 });
 
 test('de-DE: the whole massage, questions on the way, pause and pick up again', async () => {
   const conversation = newConversation('de-DE');
-  await transcript(`
+  await transcript(
+    `
     U: starte fußmassage anleitung
     A: willkommen
     U: die ganze massage bitte
@@ -79,12 +86,15 @@ test('de-DE: the whole massage, questions on the way, pause and pick up again', 
     A: wir machen mit knöchel dehnen weiter | schritt 1 von 3
     U: vergiss es
     A!: tschüss
-  `, { locale: 'de-DE', conversation });
+  `,
+    { locale: 'de-DE', conversation },
+  );
 });
 
 test('de-DE: how people really talk mid-massage — casual names, blunt navigation, a short break and back', async () => {
   const conversation = newConversation('de-DE');
-  await transcript(`
+  await transcript(
+    `
     U: Alexa, öffne die Fußmassage Anleitung
     A: willkommen | welche technik möchtest du
     U: können wir das gewölbe massieren
@@ -119,5 +129,7 @@ test('de-DE: how people really talk mid-massage — casual names, blunt navigati
     A: trägeröl | mandelöl
     U: ich mag nicht mehr
     A!: schritt 1 von 2 | fußmassage anleitung | tschüss
-  `, { locale: 'de-DE', conversation });
+  `,
+    { locale: 'de-DE', conversation },
+  );
 });

@@ -1,7 +1,8 @@
 import { newConversation, transcript } from '../../support/transcript';
 
 test('es-ES: abrir, una técnica por sinónimo, siguiente, repite, atrás, paso 2, dónde estoy, ayuda, para', async () => {
-  await transcript(`
+  await transcript(
+    `
     U: abre guía de masaje de pies
     A: te doy la bienvenida | cuál quieres hacer
     U: vamos con la planta
@@ -20,12 +21,15 @@ test('es-ES: abrir, una técnica por sinónimo, siguiente, repite, atrás, paso 
     A: di siguiente para pasar al próximo paso | te guardo el sitio
     U: para
     A!: vale, paramos en el paso 2 de 4 de la planta del pie | hasta luego
-  `, { locale: 'es-ES' });
+  `,
+    { locale: 'es-ES' },
+  );
 });
 
 test('es-ES: a la española, con muletillas, petición directa y algo sin sentido', async () => {
   const conversation = newConversation('es-ES');
-  await transcript(`
+  await transcript(
+    `
     U: Alexa, pide a guía de masaje de pies el estiramiento de aquiles
     A: los estiramientos del tobillo | paso 1 de 3 | huesos del tobillo
     U: venga, el siguiente
@@ -44,18 +48,24 @@ test('es-ES: a la española, con muletillas, petición directa y algo sin sentid
     A: di siguiente | más despacio o más rápido
     U: hemos terminado
     A!: hasta luego
-  `, { locale: 'es-ES', conversation });
-  await transcript(`
+  `,
+    { locale: 'es-ES', conversation },
+  );
+  await transcript(
+    `
     U: abre guía de masaje de pies
     A: hola de nuevo | paso 3 de 3 de los estiramientos del tobillo
     U: vale
     A: paso 3
-  `, { locale: 'es-ES', conversation });
+  `,
+    { locale: 'es-ES', conversation },
+  );
 });
 
 test('es-ES: con las manos llenas de aceite, dicho como se dice en España', async () => {
   const conversation = newConversation('es-ES');
-  await transcript(`
+  await transcript(
+    `
     U: Alexa, activa guía de masaje de pies
     A: te doy la bienvenida | cuál quieres hacer
     U: quiero que me masajees el puente del pie
@@ -80,13 +90,18 @@ test('es-ES: con las manos llenas de aceite, dicho como se dice en España', asy
     A: alivia la tensión | el paso 1 de los dedos
     U: espera que me echo más aceite
     A!: hacemos una pausa en el paso 1 de 2 de los dedos
-  `, { locale: 'es-ES', conversation });
-  await transcript(`
+  `,
+    { locale: 'es-ES', conversation },
+  );
+  await transcript(
+    `
     U: abre guía de masaje de pies por favor
     A: hola de nuevo | paso 1 de 2 de los dedos
     U: seguimos por donde iba
     A: seguimos donde lo dejaste | paso 1
     U: ya está bien
     A!: paramos en el paso 1 de 2 de los dedos | hasta luego
-  `, { locale: 'es-ES', conversation });
+  `,
+    { locale: 'es-ES', conversation },
+  );
 });

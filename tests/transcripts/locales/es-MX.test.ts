@@ -1,7 +1,8 @@
 import { newConversation, transcript } from '../../support/transcript';
 
 test('es-MX: abrir, una técnica por sinónimo, siguiente, repite, atrás, paso 2, dónde estoy, ayuda, salir', async () => {
-  await transcript(`
+  await transcript(
+    `
     U: abre guía de masaje de pies
     A: te doy la bienvenida | cuál quieres hacer
     U: el tendón de aquiles
@@ -20,11 +21,14 @@ test('es-MX: abrir, una técnica por sinónimo, siguiente, repite, atrás, paso 
     A: di siguiente para pasar al próximo paso | te guardo el lugar
     U: ya estuvo
     A!: de acuerdo, paramos en el paso 2 de 3 de los estiramientos del tobillo | hasta luego
-  `, { locale: 'es-MX' });
+  `,
+    { locale: 'es-MX' },
+  );
 });
 
 test('es-MX: a la mexicana, con muletillas, petición directa y algo sin sentido', async () => {
-  await transcript(`
+  await transcript(
+    `
     U: Alexa, pídele a guía de masaje de pies que me enseñe la planta
     A: vamos con la planta del pie | paso 1 de 4 | yema del pulgar
     U: órale, siguiente
@@ -41,12 +45,15 @@ test('es-MX: a la mexicana, con muletillas, petición directa y algo sin sentido
     A: paso 2, el último | dedo gordo
     U: ahorita vuelvo
     A!: pausa en el paso 2 de 2 de los dedos | pídele a guía de masaje de pies que continúe
-  `, { locale: 'es-MX' });
+  `,
+    { locale: 'es-MX' },
+  );
 });
 
 test('es-MX: con las manos llenas de aceite, dicho como se dice en México', async () => {
   const conversation = newConversation('es-MX');
-  await transcript(`
+  await transcript(
+    `
     U: Alexa, ábreme guía de masaje de pies
     A: te doy la bienvenida | cuál quieres hacer
     U: quiero darle masaje a los dedos
@@ -71,13 +78,18 @@ test('es-MX: con las manos llenas de aceite, dicho como se dice en México', asy
     A: paso 2 | tendón de aquiles
     U: aguanta tantito
     A!: hacemos una pausa en el paso 2 de 3 de los estiramientos del tobillo
-  `, { locale: 'es-MX', conversation });
-  await transcript(`
+  `,
+    { locale: 'es-MX', conversation },
+  );
+  await transcript(
+    `
     U: abre guía de masaje de pies porfa
     A: hola de nuevo | paso 2 de 3 de los estiramientos del tobillo
     U: ya volví
     A: seguimos donde lo dejaste | paso 2
     U: ya estuvo bueno
     A!: paramos en el paso 2 de 3 de los estiramientos del tobillo | hasta luego
-  `, { locale: 'es-MX', conversation });
+  `,
+    { locale: 'es-MX', conversation },
+  );
 });

@@ -1,7 +1,8 @@
 import { newConversation, transcript } from '../../support/transcript';
 
 test('es-US: abrir, una técnica por sinónimo, siguiente, repite, atrás, paso 2, dónde estoy, ayuda, adiós', async () => {
-  await transcript(`
+  await transcript(
+    `
     U: guía de masaje de pies
     A: te doy la bienvenida | cuál quieres hacer
     U: quiero practicar el masaje de la planta
@@ -20,12 +21,15 @@ test('es-US: abrir, una técnica por sinónimo, siguiente, repite, atrás, paso 
     A: di siguiente para pasar al próximo paso | más despacio o más rápido
     U: bye
     A!: de acuerdo, paramos en el paso 2 de 4 | hasta luego
-  `, { locale: 'es-US' });
+  `,
+    { locale: 'es-US' },
+  );
 });
 
 test('es-US: rutina completa de una vez, muletillas, un break y algo sin sentido', async () => {
   const conversation = newConversation('es-US');
-  await transcript(`
+  await transcript(
+    `
     U: Alexa, pregúntale a guía de masaje de pies por la rutina completa
     A: hagamos la rutina completa | vamos con los deslizamientos de calentamiento | paso 1 de 2
     U: okay, dale, siguiente
@@ -38,20 +42,26 @@ test('es-US: rutina completa de una vez, muletillas, un break y algo sin sentido
     A: voy más despacio | paso 2
     U: tomemos un break
     A!: hacemos una pausa en el paso 2 de 2 de los deslizamientos de calentamiento
-  `, { locale: 'es-US', conversation });
-  await transcript(`
+  `,
+    { locale: 'es-US', conversation },
+  );
+  await transcript(
+    `
     U: Alexa, pídele a guía de masaje de pies que continúe
     A: seguimos donde lo dejaste | paso 2
     U: ya está
     A: ahora, los estiramientos del tobillo | paso 1 de 3
     U: adiós
     A!: paramos en el paso 1 de 3 de los estiramientos del tobillo | hasta luego
-  `, { locale: 'es-US', conversation });
+  `,
+    { locale: 'es-US', conversation },
+  );
 });
 
 test('es-US: con las manos llenas de aceite, dicho como se dice en Estados Unidos', async () => {
   const conversation = newConversation('es-US');
-  await transcript(`
+  await transcript(
+    `
     U: Alexa, abre la guía de masaje de pies por favor
     A: te doy la bienvenida | cuál quieres hacer
     U: quiero ponerle el aceite
@@ -76,13 +86,18 @@ test('es-US: con las manos llenas de aceite, dicho como se dice en Estados Unido
     A: te voy a contar el tiempo
     U: al rato seguimos
     A!: hacemos una pausa en el paso 2 de 3 de los estiramientos del tobillo
-  `, { locale: 'es-US', conversation });
-  await transcript(`
+  `,
+    { locale: 'es-US', conversation },
+  );
+  await transcript(
+    `
     U: abre guía de masaje de pies
     A: hola de nuevo | paso 2 de 3 de los estiramientos del tobillo
     U: seguimos donde nos quedamos
     A: seguimos donde lo dejaste | paso 2
     U: ya terminamos
     A!: paramos en el paso 2 de 3 de los estiramientos del tobillo | hasta luego
-  `, { locale: 'es-US', conversation });
+  `,
+    { locale: 'es-US', conversation },
+  );
 });

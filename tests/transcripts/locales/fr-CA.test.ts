@@ -1,7 +1,8 @@
 import { transcript } from '../../support/transcript';
 
 test('fr-CA: launch, a technique by a synonym, next, repeat, back, step 2, where am I, help, stop', async () => {
-  await transcript(`
+  await transcript(
+    `
     U: lance guide de massage des pieds
     A: pas un avis médical | bienvenue dans guide de massage des pieds | laquelle voulez-vous faire
     U: on peut tu faire la plante du pied
@@ -20,11 +21,14 @@ test('fr-CA: launch, a technique by a synonym, next, repeat, back, step 2, where
     A: dites suivant pour l'étape suivante | sans minuterie
     U: ça va faire
     A!: on s'arrête à l'étape 2 sur 4 | à la prochaine
-  `, { locale: 'fr-CA' });
+  `,
+    { locale: 'fr-CA' },
+  );
 });
 
 test('fr-CA: one-shot start, Québec phrasings, nonsense, minuterie, skip and the end of a technique', async () => {
-  await transcript(`
+  await transcript(
+    `
     U: Alexa, demande à guide de massage des pieds de faire la cheville
     A: l'étirement de la cheville | étape 1 sur 3 | petits os de la cheville
     U: ok c'est beau
@@ -45,11 +49,14 @@ test('fr-CA: one-shot start, Québec phrasings, nonsense, minuterie, skip and th
     A: voulez-vous faire l'assouplissement de la plante du pied
     U: non merci
     A!: profitez bien de vos pieds détendus | à la prochaine
-  `, { locale: 'fr-CA' });
+  `,
+    { locale: 'fr-CA' },
+  );
 });
 
 test('fr-CA: reviewer phrasings — one-shot with pour, thumbs, skip, tranquillement, lotion and oils, back where I was rendu, toute faire', async () => {
-  await transcript(`
+  await transcript(
+    `
     U: Alexa, ouvre guide de massage des pieds pour faire les pressions avec les pouces
     A: l'assouplissement de la plante du pied | étape 1 sur 4 | pulpe du pouce
     U: enlève le chrono
@@ -78,5 +85,7 @@ test('fr-CA: reviewer phrasings — one-shot with pour, thumbs, skip, tranquille
     A: étape 1 sur 2 de l'échauffement | dans la routine complète, sur le premier pied | encore 5 techniques sur ce pied
     U: ça va faire
     A!: on s'arrête à l'étape 1 sur 2 de l'échauffement | à la prochaine
-  `, { locale: 'fr-CA' });
+  `,
+    { locale: 'fr-CA' },
+  );
 });

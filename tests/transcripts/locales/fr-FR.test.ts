@@ -1,7 +1,8 @@
 import { transcript } from '../../support/transcript';
 
 test('fr-FR: launch, a technique by a synonym, next, repeat, back, step 2, where am I, help, stop', async () => {
-  await transcript(`
+  await transcript(
+    `
     U: ouvre guide de massage des pieds
     A: pas un avis médical | bienvenue dans guide de massage des pieds | laquelle voulez-vous faire
     U: fais la cheville
@@ -20,11 +21,14 @@ test('fr-FR: launch, a technique by a synonym, next, repeat, back, step 2, where
     A: dites suivant pour l'étape suivante | répète | recommence
     U: stop
     A!: on s'arrête à l'étape 2 sur 3 de l'étirement de la cheville | au revoir
-  `, { locale: 'fr-FR' });
+  `,
+    { locale: 'fr-FR' },
+  );
 });
 
 test('fr-FR: one-shot start, fillers, nonsense, steps left, oil, pace, timer, skip and pause', async () => {
-  await transcript(`
+  await transcript(
+    `
     U: Alexa, demande à guide de massage des pieds de masser la plante du pied
     A: l'assouplissement de la plante du pied | relâchement myofascial | étape 1 sur 4 | pulpe du pouce
     U: ok suivant s'il te plaît
@@ -45,21 +49,27 @@ test('fr-FR: one-shot start, fillers, nonsense, steps left, oil, pace, timer, sk
     A: on saute l'assouplissement de la plante du pied | la mobilisation des orteils | étape 1 sur 2
     U: mets en pause
     A!: pause à l'étape 1 sur 2 de la mobilisation des orteils | demande à guide de massage des pieds de continuer
-  `, { locale: 'fr-FR' });
+  `,
+    { locale: 'fr-FR' },
+  );
 });
 
 test('fr-FR: written French, with its hyphens, is understood as spoken French', async () => {
-  await transcript(`
+  await transcript(
+    `
     U: ouvre guide de massage des pieds
     U: qu'est-ce que ça apporte
     A: massage des pieds
     U: dis-moi où j'en suis
     A: pas encore commencé
-  `, { locale: 'fr-FR' });
+  `,
+    { locale: 'fr-FR' },
+  );
 });
 
 test('fr-FR: reviewer phrasings — colloquial launch, spreading the oil, the chrono, oils, starting from zero, thumbs, the final hold', async () => {
-  await transcript(`
+  await transcript(
+    `
     U: Alexa, ouvre-moi guide de massage des pieds
     A: bienvenue dans guide de massage des pieds | laquelle voulez-vous faire
     U: bon on commence par les mouvements d'échauffement
@@ -86,5 +96,7 @@ test('fr-FR: reviewer phrasings — colloquial launch, spreading the oil, the ch
     A: étape 2, la dernière | serviette
     U: stop
     A!: on s'arrête à l'étape 2 sur 2 de l'effleurage final | au revoir
-  `, { locale: 'fr-FR' });
+  `,
+    { locale: 'fr-FR' },
+  );
 });

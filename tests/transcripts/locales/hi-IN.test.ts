@@ -1,7 +1,8 @@
 import { transcript } from '../../support/transcript';
 
 test('hi-IN: launch, a technique by a synonym, next, repeat, back, step 2, where am I, help, stop', async () => {
-  await transcript(`
+  await transcript(
+    `
     U: पैर मसाज गाइड खोलो
     A: पैर मसाज गाइड में आपका स्वागत है | कौन सी तकनीक
     # "तलवे की मालिश" is a synonym of easeSole (तलवे की मसाज), 4 steps
@@ -21,11 +22,14 @@ test('hi-IN: launch, a technique by a synonym, next, repeat, back, step 2, where
     A: अगले स्टेप के लिए अगला कहिए | दोहराओ | तैयार हों तो अगला कहिए
     U: बंद करो
     A!: तलवे की मसाज के स्टेप 2 पर रुक रहे हैं | फिर मिलेंगे
-  `, { locale: 'hi-IN' });
+  `,
+    { locale: 'hi-IN' },
+  );
 });
 
 test('hi-IN: one-shot start, fillers, Hinglish, nonsense goes to the fallback, colloquial stop', async () => {
-  await transcript(`
+  await transcript(
+    `
     # One-shot: "पैर मसाज गाइड से पूछो …" with a synonym of ankleStretch (3 steps)
     U: एलेक्सा, पैर मसाज गाइड से पूछो टखने का स्ट्रेच कैसे करते हैं
     A: टखने की स्ट्रेचिंग | स्टेप 1, कुल 3 में से | टखने की छोटी हड्डियों
@@ -53,11 +57,14 @@ test('hi-IN: one-shot start, fillers, Hinglish, nonsense goes to the fallback, c
     A: चलिए, एड़ी की मसाज करते हैं | स्टेप 1, कुल 2 में से
     U: बस, आज के लिए इतना ही
     A!: एड़ी की मसाज के स्टेप 1 पर रुक रहे हैं | फिर मिलेंगे
-  `, { locale: 'hi-IN' });
+  `,
+    { locale: 'hi-IN' },
+  );
 });
 
 test('hi-IN: the full routine, list, pause, and coming back the way the pause message says', async () => {
-  await transcript(`
+  await transcript(
+    `
     U: एलेक्सा, पैर मसाज गाइड खोलो और पूरी मसाज शुरू करो
     A: पूरा रूटीन करते हैं | वॉर्म अप स्ट्रोक | स्टेप 1, कुल 2 में से
     U: कौन कौन सी तकनीकें हैं
@@ -74,11 +81,14 @@ test('hi-IN: the full routine, list, pause, and coming back the way the pause me
     A: वापस शुरुआत पर | रुके थे | जारी रखो कहिए
     U: कैंसल
     A!: फिर मिलेंगे
-  `, { locale: 'hi-IN' });
+  `,
+    { locale: 'hi-IN' },
+  );
 });
 
 test('hi-IN: review phrasings — टेक्निक, masculine मसाज, पे, colloquial repeat, pace, counting, skip, pause and back', async () => {
-  await transcript(`
+  await transcript(
+    `
     U: पैर मसाज गाइड चालू करो
     A: पैर मसाज गाइड में आपका स्वागत है | कौन सी तकनीक
     U: कौन कौन सी टेक्निक हैं
@@ -118,5 +128,7 @@ test('hi-IN: review phrasings — टेक्निक, masculine मसाज,
     A: चलिए, फिनिशिंग स्ट्रोक करते हैं | स्टेप 1, कुल 2 में से
     U: हो गया, अब बंद करो
     A!: फिनिशिंग स्ट्रोक के स्टेप 1 पर रुक रहे हैं | पैर मसाज गाइड खोलकर जारी रखो कहिए
-  `, { locale: 'hi-IN' });
+  `,
+    { locale: 'hi-IN' },
+  );
 });

@@ -1,7 +1,8 @@
 import { transcript } from '../../support/transcript';
 
 test('it-IT: apertura, una tecnica con un sinonimo, avanti, ripeti, indietro, passo due, a che punto sono, aiuto, stop', async () => {
-  await transcript(`
+  await transcript(
+    `
     U: apri guida massaggio piedi
     A: ti do il benvenuto | quale vuoi fare
     U: facciamo lo stretching alla caviglia
@@ -20,11 +21,14 @@ test('it-IT: apertura, una tecnica con un sinonimo, avanti, ripeti, indietro, pa
     A: di' avanti per il passo successivo | indietro per quello prima
     U: stop
     A!: ci fermiamo al passo 2 di 3 | a presto
-  `, { locale: 'it-IT' });
+  `,
+    { locale: 'it-IT' },
+  );
 });
 
 test('it-IT: richiesta diretta, parole di riempimento, un numero a parole, una frase senza senso e la chiusura', async () => {
-  await transcript(`
+  await transcript(
+    `
     U: Alexa, chiedi a guida massaggio piedi di iniziare la pianta del piede
     A: distensione della pianta | passo 1 di 4 | rilascio miofasciale
     U: ok allora vai avanti per favore
@@ -41,11 +45,14 @@ test('it-IT: richiesta diretta, parole di riempimento, un numero a parole, una f
     A: passo 4, l'ultimo | attaccatura delle dita
     U: grazie basta così
     A!: a presto
-  `, { locale: 'it-IT' });
+  `,
+    { locale: 'it-IT' },
+  );
 });
 
 test('it-IT: ritmo, domande, pausa e ripresa con una richiesta diretta', async () => {
-  await transcript(`
+  await transcript(
+    `
     U: chiedi a guida massaggio piedi il massaggio al tallone
     A: rilassamento del tallone | passo 1 di 2
     U: un po' più piano
@@ -72,11 +79,14 @@ test('it-IT: ritmo, domande, pausa e ripresa con una richiesta diretta', async (
     A: siamo nella routine completa, sul primo piede | su questo piede mancano ancora 5 tecniche
     U: annulla
     A!: a presto
-  `, { locale: 'it-IT' });
+  `,
+    { locale: 'it-IT' },
+  );
 });
 
-test('it-IT: come parla davvero chi ha le mani unte: piedi stanchi, pausa per l\'olio, ripresa, salto, domande e saluti', async () => {
-  await transcript(`
+test("it-IT: come parla davvero chi ha le mani unte: piedi stanchi, pausa per l'olio, ripresa, salto, domande e saluti", async () => {
+  await transcript(
+    `
     U: Alexa, mi apri guida massaggio piedi?
     A: ti do il benvenuto
     U: ehm ho i piedi stanchi
@@ -109,5 +119,7 @@ test('it-IT: come parla davvero chi ha le mani unte: piedi stanchi, pausa per l\
     A: passo 1 di 2 | dalla caviglia fino alla punta delle dita
     U: grazie è stato bellissimo
     A!: a presto
-  `, { locale: 'it-IT' });
+  `,
+    { locale: 'it-IT' },
+  );
 });

@@ -1,7 +1,8 @@
 import { newConversation, transcript } from '../../support/transcript';
 
 test('ja-JP: 起動、別名でテクニック、次、もう一回、戻って、ステップ2、今どこ、ヘルプ、ストップ', async () => {
-  await transcript(`
+  await transcript(
+    `
     U: フットマッサージガイドを開いて
     A: ようこそ | どのテクニックにしますか
     U: 足の裏をほぐして
@@ -20,12 +21,15 @@ test('ja-JP: 起動、別名でテクニック、次、もう一回、戻って�
     A: 次のステップへ進むときは「次」 | 「戻って」
     U: ストップ
     A!: 足裏ほぐしのステップ2で止めておきます | それでは、また
-  `, { locale: 'ja-JP' });
+  `,
+    { locale: 'ja-JP' },
+  );
 });
 
 test('ja-JP: 話し言葉、つなぎ言葉、ワンショット、意味のない言葉', async () => {
   const conversation = newConversation('ja-JP');
-  await transcript(`
+  await transcript(
+    `
     U: アレクサ、フットマッサージガイドでアキレス腱のストレッチをお願い
     A: 足首のストレッチを始めましょう | 全部で3ステップです | くるぶし
     U: えっと次へ進んで
@@ -44,18 +48,24 @@ test('ja-JP: 話し言葉、つなぎ言葉、ワンショット、意味のな�
     A: 「次」 | 「もう一回」
     U: 今日はここまで
     A!: それでは、また
-  `, { locale: 'ja-JP', conversation });
-  await transcript(`
+  `,
+    { locale: 'ja-JP', conversation },
+  );
+  await transcript(
+    `
     U: フットマッサージガイドを開いて
     A: おかえりなさい | 足首のストレッチのステップ3
     U: 続けて
     A: 前回の続きから始めます | ステップ3
-  `, { locale: 'ja-JP', conversation });
+  `,
+    { locale: 'ja-JP', conversation },
+  );
 });
 
 test('ja-JP: ペース、質問、一時停止とワンショットでの再開', async () => {
   const conversation = newConversation('ja-JP');
-  await transcript(`
+  await transcript(
+    `
     U: フットマッサージガイドを起動して
     A: ようこそ
     U: かかとをもんで
@@ -74,12 +84,15 @@ test('ja-JP: ペース、質問、一時停止とワンショットでの再開'
     A: フルコースを始めましょう | ウォームアップ
     U: 今どこ
     A: フルコースで、今は最初の足 | この足では、このあとテクニックが5つ残っています
-  `, { locale: 'ja-JP', conversation });
+  `,
+    { locale: 'ja-JP', conversation },
+  );
 });
 
 test('ja-JP: 手がオイルでふさがったままの話し言葉（レビューで追加した言い方）', async () => {
   const conversation = newConversation('ja-JP');
-  await transcript(`
+  await transcript(
+    `
     U: フットマッサージガイド開いて
     A: ようこそ | どのテクニックにしますか
     U: えっと足の指回したい
@@ -106,8 +119,11 @@ test('ja-JP: 手がオイルでふさがったままの話し言葉（レビュ�
     A: ステップ2
     U: 少し休憩
     A!: かかとほぐしのステップ2で一時停止します
-  `, { locale: 'ja-JP', conversation });
-  await transcript(`
+  `,
+    { locale: 'ja-JP', conversation },
+  );
+  await transcript(
+    `
     U: フットマッサージガイド起動して
     A: おかえりなさい | かかとほぐしのステップ2
     U: 続きをやって
@@ -122,14 +138,19 @@ test('ja-JP: 手がオイルでふさがったままの話し言葉（レビュ�
     A: メニューに戻ります | テクニックは6つあります
     U: ありがとうもういいよ
     A!: それでは、また
-  `, { locale: 'ja-JP', conversation });
+  `,
+    { locale: 'ja-JP', conversation },
+  );
 });
 
 test('ja-JP: full-width digits from a Japanese keyboard are numbers', async () => {
-  await transcript(`
+  await transcript(
+    `
     U: フットマッサージガイドで足首のストレッチを始めて
     A: ステップ1
     U: ステップ３に行って
     A: ステップ3
-  `, { locale: 'ja-JP' });
+  `,
+    { locale: 'ja-JP' },
+  );
 });

@@ -1,7 +1,8 @@
 import { newConversation, transcript } from '../../support/transcript';
 
 test('nl-NL: launch, a technique by a synonym, next, repeat, back, step 2, where am I, help, stop', async () => {
-  await transcript(`
+  await transcript(
+    `
     U: open voetmassage gids
     A: welkom bij de voetmassagegids | welke wil je doen
     U: ik wil de enkel rekken
@@ -20,11 +21,14 @@ test('nl-NL: launch, a technique by a synonym, next, repeat, back, step 2, where
     A: zeg volgende voor de volgende stap | terug | herhaal
     U: stop
     A!: stap 2 van 3 | doorgaan | tot ziens
-  `, { locale: 'nl-NL' });
+  `,
+    { locale: 'nl-NL' },
+  );
 });
 
 test('nl-NL: one-shot start, fillers, nonsense, steps left, pace, timer, skip and pause', async () => {
-  await transcript(`
+  await transcript(
+    `
     U: Alexa, vraag voetmassage gids om de voetzool
     A: de voetzoolmassage | stap 1 van 4 | top van je duim
     U: oké volgende graag
@@ -45,12 +49,15 @@ test('nl-NL: one-shot start, fillers, nonsense, steps left, pace, timer, skip an
     A: we slaan de voetzoolmassage over | de tenenmassage | stap 1 van 2
     U: wacht even
     A!: gepauzeerd bij stap 1 van 2 | de tenenmassage | voetmassage gids
-  `, { locale: 'nl-NL' });
+  `,
+    { locale: 'nl-NL' },
+  );
 });
 
 test('nl-NL: the whole massage, questions on the way, pause and pick up again', async () => {
   const conversation = newConversation('nl-NL');
-  await transcript(`
+  await transcript(
+    `
     U: start voetmassage gids
     A: welkom
     U: de hele massage graag
@@ -79,12 +86,15 @@ test('nl-NL: the whole massage, questions on the way, pause and pick up again', 
     A: we gaan verder waar je gebleven was | stap 1 van 3
     U: laat maar
     A!: tot ziens
-  `, { locale: 'nl-NL', conversation });
+  `,
+    { locale: 'nl-NL', conversation },
+  );
 });
 
 test('nl-NL: everyday phrasings from the native review, oily hands, a pause and a finish', async () => {
   const conversation = newConversation('nl-NL');
-  await transcript(`
+  await transcript(
+    `
     U: Alexa, start voetmassage gids alsjeblieft
     A: welkom
     U: oké eerst de olie uitsmeren
@@ -119,5 +129,7 @@ test('nl-NL: everyday phrasings from the native review, oily hands, a pause and 
     A: wil je de opwarming doen
     U: laat maar
     A!: tot ziens
-  `, { locale: 'nl-NL', conversation });
+  `,
+    { locale: 'nl-NL', conversation },
+  );
 });

@@ -5,7 +5,8 @@ import { transcript } from '../../support/transcript';
 const de = { locale: 'de-DE' };
 
 test('de-DE: skipping a technique by name never starts it; in the routine it is left out, on this foot or both', async () => {
-  await transcript(`
+  await transcript(
+    `
     U: öffne fußmassage anleitung
     A: welche technik möchtest du
     U: lass die zehen weg
@@ -18,11 +19,14 @@ test('de-DE: skipping a technique by name never starts it; in the routine it is 
     A: ferse entspannen lassen wir an beiden füßen aus | noch 3 techniken
     U: überspringen
     A: wir überspringen aufwärmen | als nächstes: knöchel dehnen | schritt 1 von 3
-  `, de);
+  `,
+    de,
+  );
 });
 
 test('de-DE: naming a technique mid-routine stays in the routine; wo bin ich says so; zurück zur ganzen massage returns', async () => {
-  await transcript(`
+  await transcript(
+    `
     U: mach die ganze massage
     A: aufwärmen | schritt 1 von 2
     U: lieber die ferse
@@ -33,11 +37,14 @@ test('de-DE: naming a technique mid-routine stays in the routine; wo bin ich say
     A: zurück zur ganzen massage: am ersten fuß geht es mit aufwärmen weiter | schritt 1 von 2
     U: stopp
     A!: du warst bei aufwärmen, schritt 1 von 2 | in der ganzen massage am ersten fuß | tschüss
-  `, de);
+  `,
+    de,
+  );
 });
 
 test('de-DE: feet, in the routine and on a single technique', async () => {
-  await transcript(`
+  await transcript(
+    `
     U: die ganze massage
     A: aufwärmen | schritt 1 von 2
     U: an welchem fuß bin ich
@@ -50,8 +57,11 @@ test('de-DE: feet, in the routine and on a single technique', async () => {
     A: zurück zum ersten fuß, zum letzten schritt von ausstreichen zum abschluss | schritt 2, der letzte
     U: fuß wechseln
     A: der erste fuß ist fertig | aufwärmen | schritt 1 von 2
-  `, de);
-  await transcript(`
+  `,
+    de,
+  );
+  await transcript(
+    `
     U: mach zehen lockern
     A: zehen lockern | schritt 1 von 2
     U: weiter
@@ -64,11 +74,14 @@ test('de-DE: feet, in the routine and on a single technique', async () => {
     A: du machst zehen lockern am zweiten fuß
     U: der andere fuß
     A: jetzt kommt zehen lockern am anderen fuß dran | schritt 1 von 2
-  `, de);
+  `,
+    de,
+  );
 });
 
 test('de-DE: after the list, "die dritte", "nummer vier", "die letzte" pick a technique; mid-technique they are steps', async () => {
-  await transcript(`
+  await transcript(
+    `
     U: öffne fußmassage anleitung
     A: ich kenne 6 techniken | welche technik möchtest du
     U: die dritte
@@ -85,11 +98,14 @@ test('de-DE: after the list, "die dritte", "nummer vier", "die letzte" pick a te
     A: zurück zum hauptmenü | ich kenne 6 techniken
     U: die letzte
     A: ausstreichen zum abschluss | schritt 1 von 2
-  `, de);
+  `,
+    de,
+  );
 });
 
 test('de-DE: thanks mid-step keep the place and the session; a clear closing ends it', async () => {
-  await transcript(`
+  await transcript(
+    `
     U: mach knöchel dehnen
     A: knöchel dehnen | schritt 1 von 3
     U: danke
@@ -100,11 +116,14 @@ test('de-DE: thanks mid-step keep the place and the session; a clear closing end
     A: schritt 2
     U: danke das wars
     A!: du warst bei knöchel dehnen, schritt 2 von 3 | tschüss
-  `, de);
+  `,
+    de,
+  );
 });
 
 test('de-DE: how long, how much longer, how long the whole massage takes', async () => {
-  await transcript(`
+  await transcript(
+    `
     U: wie lange dauert die ganze massage
     A: die ganze massage an beiden füßen dauert in diesem tempo etwa
     U: die ganze massage
@@ -115,11 +134,14 @@ test('de-DE: how long, how much longer, how long the whole massage takes', async
     A: schritt 2
     U: wie lange noch
     A: dieser schritt dauert etwa | ab hier dauert aufwärmen noch etwa | und der rest der massage etwa
-  `, de);
+  `,
+    de,
+  );
 });
 
 test('de-DE: safety questions get the answer to what was asked', async () => {
-  await transcript(`
+  await transcript(
+    `
     U: ich bin schwanger ist das okay
     A: in der schwangerschaft meist in ordnung | hebamme
     U: was ist bei diabetes
@@ -130,11 +152,14 @@ test('de-DE: safety questions get the answer to what was asked', async () => {
     A: drück nicht auf krampfadern
     U: ist das sicher
     A: keine medizinische beratung | blutgerinnsel
-  `, de);
+  `,
+    de,
+  );
 });
 
 test('de-DE: the last step, der letzte schritt, ans ende', async () => {
-  await transcript(`
+  await transcript(
+    `
     U: mach fußsohle lösen
     A: fußsohle lösen | schritt 1 von 4
     U: geh zum letzten schritt
@@ -149,11 +174,14 @@ test('de-DE: the last step, der letzte schritt, ans ende', async () => {
     A: schritt 4, der letzte
     U: zurück zum letzten schritt
     A: schritt 3
-  `, de);
+  `,
+    de,
+  );
 });
 
 test('de-DE: after a question mid-step, weitermachen returns to the same step; weiter goes on', async () => {
-  await transcript(`
+  await transcript(
+    `
     U: mach ferse entspannen
     A: ferse entspannen | schritt 1 von 2
     U: kann ich olivenöl nehmen
@@ -170,5 +198,7 @@ test('de-DE: after a question mid-step, weitermachen returns to the same step; w
     A: weiter mit ferse entspannen | schritt 1 von 2
     U: weiter
     A: schritt 2, der letzte
-  `, de);
+  `,
+    de,
+  );
 });

@@ -3,7 +3,8 @@ import { transcript } from '../../support/transcript';
 // A real massage session in French (fr-FR), through the real model: one short conversation per new capability.
 
 test('fr-FR 1: skipping a technique by name, in the routine and outside it', async () => {
-  await transcript(`
+  await transcript(
+    `
     U: ouvre guide de massage des pieds
     A: laquelle voulez-vous faire
     U: on fait la routine complète
@@ -16,11 +17,14 @@ test('fr-FR 1: skipping a technique by name, in the routine and outside it', asy
     A: retour au menu principal
     U: pas les orteils aujourd'hui
     A: on laisse de côté la mobilisation des orteils
-  `, { locale: 'fr-FR' });
+  `,
+    { locale: 'fr-FR' },
+  );
 });
 
 test('fr-FR 2: naming a technique mid-routine stays in the routine, and "retour à la routine" comes back', async () => {
-  await transcript(`
+  await transcript(
+    `
     U: ouvre guide de massage des pieds
     U: la routine complète
     A: c'est parti pour l'échauffement
@@ -30,11 +34,14 @@ test('fr-FR 2: naming a technique mid-routine stays in the routine, and "retour 
     A: étape 1 sur 3 de l'étirement de la cheville | dans la routine complète, sur le premier pied
     U: retour à la routine
     A: retour à la routine complète, sur le premier pied | l'échauffement | étape 1 sur 2
-  `, { locale: 'fr-FR' });
+  `,
+    { locale: 'fr-FR' },
+  );
 });
 
 test('fr-FR 3: the other foot, in the routine and on a single technique; which foot; back across the switch', async () => {
-  await transcript(`
+  await transcript(
+    `
     U: ouvre guide de massage des pieds
     U: la routine complète
     A: l'échauffement
@@ -46,8 +53,11 @@ test('fr-FR 3: the other foot, in the routine and on a single technique; which f
     A: vous êtes sur le deuxième pied
     U: précédent
     A: retour au premier pied, à la dernière étape de l'effleurage final | étape 2, la dernière
-  `, { locale: 'fr-FR' });
-  await transcript(`
+  `,
+    { locale: 'fr-FR' },
+  );
+  await transcript(
+    `
     U: ouvre guide de massage des pieds
     U: fais les orteils
     A: c'est parti pour la mobilisation des orteils | étape 1 sur 2
@@ -65,11 +75,14 @@ test('fr-FR 3: the other foot, in the routine and on a single technique; which f
     A: c'est parti pour la détente du talon | étape 1 sur 2
     U: passe à l'autre pied
     A: on passe à l'autre pied | la détente du talon, depuis la première étape | étape 1 sur 2
-  `, { locale: 'fr-FR' });
+  `,
+    { locale: 'fr-FR' },
+  );
 });
 
 test('fr-FR 4: "la troisième", "numéro quatre", "la dernière" pick a technique at the menu and a step mid-technique', async () => {
-  await transcript(`
+  await transcript(
+    `
     U: ouvre guide de massage des pieds
     A: je connais 6 techniques
     U: la troisième
@@ -84,11 +97,14 @@ test('fr-FR 4: "la troisième", "numéro quatre", "la dernière" pick a techniqu
     U: le menu
     U: la dernière
     A: c'est parti pour l'effleurage final
-  `, { locale: 'fr-FR' });
+  `,
+    { locale: 'fr-FR' },
+  );
 });
 
 test('fr-FR 5: thanks in passing keeps the session open; a clear closing ends it', async () => {
-  await transcript(`
+  await transcript(
+    `
     U: ouvre guide de massage des pieds
     U: fais la cheville
     A: étape 1 sur 3
@@ -98,11 +114,14 @@ test('fr-FR 5: thanks in passing keeps the session open; a clear closing ends it
     A: avec plaisir
     U: c'est tout pour aujourd'hui merci
     A!: on s'arrête à l'étape 1 sur 3 de l'étirement de la cheville | au revoir
-  `, { locale: 'fr-FR' });
+  `,
+    { locale: 'fr-FR' },
+  );
 });
 
 test('fr-FR 6: how long this step takes, how much longer, how long the whole routine takes', async () => {
-  await transcript(`
+  await transcript(
+    `
     U: ouvre guide de massage des pieds
     U: combien de temps dure la routine complète
     A: la routine complète, sur les deux pieds, prend environ
@@ -112,11 +131,14 @@ test('fr-FR 6: how long this step takes, how much longer, how long the whole rou
     A: cette étape prend environ 20 secondes
     U: combien de temps il reste
     A: d'ici la fin de l'échauffement, comptez encore environ | pour le reste de la routine
-  `, { locale: 'fr-FR' });
+  `,
+    { locale: 'fr-FR' },
+  );
 });
 
 test('fr-FR 7: safety questions about pregnancy and diabetes get their own answers', async () => {
-  await transcript(`
+  await transcript(
+    `
     U: ouvre guide de massage des pieds
     U: est ce que c'est dangereux pendant la grossesse
     A: pendant la grossesse | sage-femme
@@ -128,11 +150,14 @@ test('fr-FR 7: safety questions about pregnancy and diabetes get their own answe
     A: les enfants aiment en général
     U: les précautions
     A: ce n'est pas un avis médical
-  `, { locale: 'fr-FR' });
+  `,
+    { locale: 'fr-FR' },
+  );
 });
 
 test('fr-FR 8: the last step, and "reviens à la dernière étape" is the step before', async () => {
-  await transcript(`
+  await transcript(
+    `
     U: ouvre guide de massage des pieds
     U: fais la plante du pied
     A: étape 1 sur 4
@@ -142,11 +167,14 @@ test('fr-FR 8: the last step, and "reviens à la dernière étape" is the step b
     A: étape 3 | bande suivante
     U: va à la fin
     A: étape 4, la dernière
-  `, { locale: 'fr-FR' });
+  `,
+    { locale: 'fr-FR' },
+  );
 });
 
 test('fr-FR 9: after a question, "continue" or "ok" comes back to the same step, and "suivant" goes on', async () => {
-  await transcript(`
+  await transcript(
+    `
     U: ouvre guide de massage des pieds
     U: fais le talon
     A: étape 1 sur 2 | sous l'os de la cheville
@@ -162,5 +190,7 @@ test('fr-FR 9: after a question, "continue" or "ok" comes back to the same step,
     A: réflexologie
     U: suivant
     A: étape 2, la dernière | rebord intérieur du talon
-  `, { locale: 'fr-FR' });
+  `,
+    { locale: 'fr-FR' },
+  );
 });
