@@ -10,8 +10,11 @@
  * every module in the bundle free of API clients).
  */
 export const NO_API_CLIENT =
-  'This Lambda bundle carries no Alexa service API clients (lambda/bundle/askSdkModel.ts stands in for ask-sdk-model): remove the ask-sdk-model alias in lambda/local/bundle.ts to use withApiClient.';
+  'This Lambda bundle carries no Alexa service API clients (lambda/bundle/askSdkModel.ts stands in for ask-sdk-model): take ask-sdk-model out of SUBSTITUTES in lambda/local/bundle.ts to use withApiClient.';
 
+// A class, because ask-sdk-core constructs it with `new` when a skill asks for an API client; only
+// its constructor matters, and it refuses with words.
+// eslint-disable-next-line @typescript-eslint/no-extraneous-class -- see above
 class ServiceClientFactory {
   constructor() {
     throw new Error(NO_API_CLIENT);

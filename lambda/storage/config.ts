@@ -44,7 +44,9 @@ export function chooseStore(env: Env, projectRoot: string): StoreChoice {
       return {
         store: new DynamoStore({ table: env.DYNAMODB_TABLE, endpoint: env.DYNAMODB_ENDPOINT || undefined, region: env.AWS_REGION, env }),
         description: `DynamoDB table ${env.DYNAMODB_TABLE}`,
-        warning: unsigned ? 'STORAGE=dynamodb needs AWS credentials in the environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, and AWS_SESSION_TOKEN for a role): progress will not be saved.' : null,
+        warning: unsigned
+          ? 'STORAGE=dynamodb needs AWS credentials in the environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, and AWS_SESSION_TOKEN for a role): progress will not be saved.'
+          : null,
       };
     }
     case 'memory': {
@@ -53,7 +55,11 @@ export function chooseStore(env: Env, projectRoot: string): StoreChoice {
       return { store: new MemoryStore(), description: 'memory (progress lasts while the process runs)', warning: null };
     }
     case 'none':
-      return { store: null, description: 'no store', warning: inLambda && !env.STORAGE ? 'DYNAMODB_TABLE is not set: progress will last one session only.' : null };
+      return {
+        store: null,
+        description: 'no store',
+        warning: inLambda && !env.STORAGE ? 'DYNAMODB_TABLE is not set: progress will last one session only.' : null,
+      };
     default:
       return { store: null, description: 'no store', warning: `STORAGE=${kind} is not file, dynamodb, memory or none: progress will last one session only.` };
   }

@@ -16,8 +16,9 @@ export interface DynamoStoreOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
-/** An item as DynamoDB's JSON API has it: attribute name → typed value ({ S }, { N }). */
-type Item = Record<string, { S?: string; N?: string }>;
+/** An item as DynamoDB's JSON API has it: attribute name → typed value ({ S }, { N }); any attribute may be missing. */
+// Read from a table anyone with access can edit: any attribute may be missing.
+type Item = Partial<Record<string, { S?: string; N?: string }>>;
 
 /**
  * Progress in DynamoDB. Items are { id, revision, savedAt, document },

@@ -31,9 +31,9 @@ export interface DynamoApiOptions {
 }
 
 /** The same limits the store had with the SDK: connection 1 s, request 2 s, 2 attempts. */
-export const CONNECT_TIMEOUT_MS = 1_000;
-export const REQUEST_TIMEOUT_MS = 2_000;
-export const ATTEMPTS = 2;
+const CONNECT_TIMEOUT_MS = 1_000;
+const REQUEST_TIMEOUT_MS = 2_000;
+const ATTEMPTS = 2;
 
 /** A call DynamoDB refused; `name` is its error type, e.g. ConditionalCheckFailedException. */
 export class DynamoApiError extends Error {

@@ -38,7 +38,9 @@ function load(code: string): void {
   try {
     words = readResources(code) ?? {};
   } catch (error) {
-    console.error(JSON.stringify({ level: 'error', event: 'locale', message: `words for "${code}" could not be read; speaking English`, error: String(error) }));
+    console.error(
+      JSON.stringify({ level: 'error', event: 'locale', message: `words for "${code}" could not be read; speaking English`, error: String(error) }),
+    );
   }
   i18n.addResourceBundle(code, 'translation', words);
 }
@@ -136,16 +138,16 @@ function remembering(t: TFunction, bundles: readonly Words[]): Translate {
   const said = new Map<string, string>();
   const counted = new Map<string, boolean>();
   const translate = (key: WordKey, values?: Readonly<Record<string, unknown>>): string => {
-    if (values === undefined) return plainWords(bundles, key) ?? String(t(key));
+    if (values === undefined) return plainWords(bundles, key) ?? t(key);
     if (typeof values.count === 'number') {
       let plural = counted.get(key);
       if (plural === undefined) counted.set(key, (plural = hasPluralForms(bundles, key)));
       // A number of things said the same way whatever the number ("I know {{count}} techniques"):
       // a count given as text is only filled in, and i18next builds no plural rules for it
       // (ICU's, about a millisecond of a cold start) just to find there are no forms to choose from.
-      if (!plural) return String(t(key, { ...values, count: String(values.count) }));
+      if (!plural) return t(key, { ...values, count: String(values.count) });
     }
-    return String(t(key, values));
+    return t(key, values);
   };
   return (key, values) => {
     const id = values === undefined ? key : memoKey(key, values);
@@ -200,7 +202,7 @@ function plainWords(bundles: readonly Words[], key: string): string | undefined 
  * value (whatever it holds) can pass for another. Values of any other type
  * are not remembered (null): the call goes straight to i18next.
  */
-export function memoKey(key: string, values: Readonly<Record<string, unknown>>): string | null {
+function memoKey(key: string, values: Readonly<Record<string, unknown>>): string | null {
   let id = key;
   for (const name in values) {
     const value = values[name];

@@ -41,7 +41,10 @@ async function invokeBundle(requests: unknown[], env: Record<string, string>): P
       process.execPath,
       ['--no-warnings', '-e', script],
       { cwd: '/', encoding: 'utf8', timeout: 30_000, env: { PATH: process.env.PATH ?? '', ...env } },
-      (error, out, err) => (error ? reject(Object.assign(error, { stderr: err })) : resolve({ stdout: out, stderr: err })),
+      (error, out, err) => {
+        if (error) reject(new Error(`${error.message}\n${err}`));
+        else resolve({ stdout: out, stderr: err });
+      },
     );
   });
   return { answers: JSON.parse(stdout) as Answer[], stderr };

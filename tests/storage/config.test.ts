@@ -5,14 +5,24 @@ import { MemoryStore } from '../../lambda/storage/memory';
 
 // Which store a deployment gets, from its environment alone.
 
-const LAMBDA = { AWS_LAMBDA_FUNCTION_NAME: 'foot-massage-guide', AWS_ACCESS_KEY_ID: 'ASIAEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret', AWS_SESSION_TOKEN: 'token' };
+const LAMBDA = {
+  AWS_LAMBDA_FUNCTION_NAME: 'foot-massage-guide',
+  AWS_ACCESS_KEY_ID: 'ASIAEXAMPLE',
+  AWS_SECRET_ACCESS_KEY: 'secret',
+  AWS_SESSION_TOKEN: 'token',
+};
 const KEYS = { AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret' };
 
 test.each([
   ['locally, nothing set', {}, FileStore, null],
   ['locally, STORAGE=file with a folder', { STORAGE: 'file', STORAGE_DIR: '/tmp/somewhere' }, FileStore, null],
   ['locally, STORAGE=none', { STORAGE: 'none' }, null, null],
-  ['locally, STORAGE=dynamodb with a table, an endpoint and keys', { STORAGE: 'dynamodb', DYNAMODB_TABLE: 't1', DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000', ...KEYS }, DynamoStore, null],
+  [
+    'locally, STORAGE=dynamodb with a table, an endpoint and keys',
+    { STORAGE: 'dynamodb', DYNAMODB_TABLE: 't1', DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000', ...KEYS },
+    DynamoStore,
+    null,
+  ],
   ['locally, STORAGE=dynamodb without credentials', { STORAGE: 'dynamodb', DYNAMODB_TABLE: 't1' }, DynamoStore, /needs AWS credentials in the environment/],
   ['locally, STORAGE=dynamodb without a table', { STORAGE: 'dynamodb' }, null, /needs DYNAMODB_TABLE/],
   ['in Lambda with DYNAMODB_TABLE', { ...LAMBDA, DYNAMODB_TABLE: 'progress' }, DynamoStore, null],

@@ -1,4 +1,4 @@
-import { createHash, createHmac, type BinaryLike, type Hash, type Hmac } from 'node:crypto';
+import { createHash, createHmac, type BinaryLike } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SignatureV4 } from '@smithy/signature-v4';
@@ -38,7 +38,7 @@ const bytes = (data: SourceData): BinaryLike =>
 
 /** SHA-256 for the SDK's signer, as the SDK's own node Hash does it (node:crypto, HMAC when given a secret). */
 class Sha256 {
-  private readonly hash: Hash | Hmac;
+  private readonly hash: ReturnType<typeof createHash> | ReturnType<typeof createHmac>;
   constructor(secret?: SourceData) {
     this.hash = secret === undefined ? createHash('sha256') : createHmac('sha256', bytes(secret));
   }
