@@ -42,7 +42,8 @@ function load(code: string): void {
       JSON.stringify({ level: 'error', event: 'locale', message: `words for "${code}" could not be read; speaking English`, error: String(error) }),
     );
   }
-  i18n.addResourceBundle(code, 'translation', words);
+  // Just parsed from the file, held by nothing else: i18next need not copy them (a JSON round trip of the whole file).
+  i18n.addResourceBundle(code, 'translation', words, false, false, { skipCopy: true });
 }
 
 /**
