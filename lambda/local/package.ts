@@ -108,7 +108,9 @@ function skillPackageFiles(root: string, previousManifest: unknown): { files: Ma
   const { manifest, kept } = withDeployedEndpoint(source, previousManifest);
   // JSON.stringify(…, null, 2), no final newline: byte for byte what `ask deploy` writes back after it sets the endpoint.
   files.set('skill.json', Buffer.from(JSON.stringify(manifest, null, 2)));
-  const models = readdirSync(join(root, 'interaction-models')).filter((name) => name.endsWith('.json')).sort();
+  const models = readdirSync(join(root, 'interaction-models'))
+    .filter((name) => name.endsWith('.json'))
+    .sort();
   if (models.length === 0) throw new Error('interaction-models/ has no <locale>.json file');
   for (const model of models) {
     const path = join(root, 'interaction-models', model);
