@@ -1,9 +1,10 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PersistenceAdapter } from 'ask-sdk-core';
 import type { ResponseEnvelope } from 'ask-sdk-model';
+import { buildWriter } from '../../bench/soak/store';
 import { judge, recording, type WriterLine } from '../../bench/soak/writer';
 import { startDynamo, type LocalDynamo } from '../../lambda/local/dynalite';
 import { buildSkill } from '../../lambda/skill';
@@ -19,23 +20,10 @@ process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
 
 const root = join(__dirname, '..', '..');
 let dynamo: LocalDynamo;
+let writer: string;
 beforeAll(async () => {
   dynamo = await startDynamo('races');
-  execFileSync(
-    'npx',
-    [
-      'esbuild',
-      'bench/soak/writer.ts',
-      '--bundle',
-      '--platform=node',
-      '--target=node20',
-      '--format=cjs',
-      '--packages=external',
-      '--outfile=build/soak/writer.js',
-      '--log-level=warning',
-    ],
-    { cwd: root, stdio: 'pipe' },
-  );
+  writer = buildWriter(root);
 }, 60_000);
 afterAll(() => dynamo.stop());
 
@@ -85,7 +73,7 @@ describe.each(stores)('%s', (_name, makeStore, writerOptions) => {
     const options = { ...writerOptions(), user: `amzn1.ask.account.TWOPROC-${Math.random()}`, turns: 120 };
     const run = () =>
       new Promise<WriterLine[]>((resolve, reject) => {
-        const child = spawn(process.execPath, [join(root, 'build/soak/writer.js'), JSON.stringify(options)], {
+        const child = spawn(process.execPath, [writer, JSON.stringify(options)], {
           cwd: root,
           env: { PATH: process.env.PATH ?? '' },
         });
