@@ -70,7 +70,9 @@ export class FileStore implements PersistenceAdapter {
     const started = this.now();
     const key = userKey(requireUserId(envelope));
     const revision = revisionOf(attributes);
-    const stored = await this.newestRevision(key);
+    const onDisk = await this.revisions(key);
+    // With no revision files yet, the newest is in the older one-file layout, if there.
+    const stored = onDisk.length > 0 ? Math.max(...onDisk) : revisionOf(await this.readLegacy(key));
     if (revision === 0 || stored !== revision - 1) throw new StaleRevisionError(stored);
 
     await this.sweep();
@@ -98,7 +100,9 @@ export class FileStore implements PersistenceAdapter {
       await fs.unlink(temp).catch(() => undefined);
     }
     await syncDir(dir);
-    await this.prune(key, revision);
+    // Everything listed before the check is older than what was just written.
+    if (onDisk.length === 0) await fs.rm(join(this.dir, `${key}.json`), { force: true });
+    await this.prune(key, onDisk);
   }
 
   async deleteAttributes(envelope: RequestEnvelope): Promise<void> {
@@ -109,14 +113,6 @@ export class FileStore implements PersistenceAdapter {
 
   private userDir(key: string): string {
     return join(this.dir, key);
-  }
-
-  /** The newest revision on disk: in the user's folder, else in the older one-file layout, else 0. */
-  private async newestRevision(key: string): Promise<number> {
-    const revisions = await this.revisions(key);
-    if (revisions.length > 0) return Math.max(...revisions);
-    const legacy = await this.readLegacy(key);
-    return revisionOf(legacy);
   }
 
   private async revisions(key: string): Promise<number[]> {
@@ -153,11 +149,10 @@ export class FileStore implements PersistenceAdapter {
   }
 
   /** Drops revisions older than the one just written once no writer can still be racing for them. */
-  private async prune(key: string, written: number): Promise<void> {
+  private async prune(key: string, older: readonly number[]): Promise<void> {
     const dir = this.userDir(key);
-    await fs.rm(join(this.dir, `${key}.json`), { force: true });
     // Oldest first: revisions are written in order, so the first one young enough to keep ends the work.
-    for (const revision of (await this.revisions(key)).filter((r) => r < written).sort((a, b) => a - b)) {
+    for (const revision of [...older].sort((a, b) => a - b)) {
       const file = join(dir, `${revision}.json`);
       const stat = await fs.stat(file).catch(() => null);
       if (stat && this.now() - stat.mtimeMs <= PRUNE_AFTER_MS) break;
