@@ -69,8 +69,11 @@ export class Progress {
     try {
       const document = await this.input.attributesManager.getPersistentAttributes(false);
       if (document[RECOVERED] === true) {
-        this.notices.push({ kind: 'progressLost' });
-        this.deps.log({ level: 'warn', event: 'progress-unreadable', requestId: this.requestId(), user: this.user() });
+        // Said and logged once, though a raced turn may load the same lost progress again.
+        if (!this.notices.some((n) => n.kind === 'progressLost')) {
+          this.notices.push({ kind: 'progressLost' });
+          this.deps.log({ level: 'warn', event: 'progress-unreadable', requestId: this.requestId(), user: this.user() });
+        }
         return { state: INITIAL_STATE, revision: revisionOf(document) };
       }
       return { state: parseState(document.state), revision: revisionOf(document), savedAt: document.savedAt };

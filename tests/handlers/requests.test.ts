@@ -1,5 +1,7 @@
 import type { ResponseEnvelope } from 'ask-sdk-model';
 import { handler } from '../../lambda/index';
+import { buildSkill } from '../../lambda/skill';
+import { RECOVERED, StaleRevisionError } from '../../lambda/storage/document';
 import { STATE_KEY } from '../../lambda/storage/progress';
 import { plainText } from '../../lambda/local/conversation';
 import { envelope, intentRequest, launchRequest, resolvedTechnique } from '../support/envelopes';
@@ -149,4 +151,18 @@ test('a request with no session (a one-shot some devices send without one) gets 
   // The place was saved: the next session picks it up.
   const back = await handler(launchRequest({ userId }));
   expect(speechOf(back)).toMatch(/welcome back.*step 1 of 2 of the toes/i);
+});
+
+test('lost progress met again on every retry of a raced turn is said once, with the race', async () => {
+  // A store whose saved progress is unreadable, and where every save loses a race.
+  const store = {
+    getAttributes: () => Promise.resolve({ [RECOVERED]: true, revision: 4 }),
+    saveAttributes: () => Promise.reject(new StaleRevisionError(5)),
+  };
+  const log: Record<string, unknown>[] = [];
+  const skill = buildSkill({ store, log: (e) => log.push(e) });
+  const speech = speechOf(await skill.invoke(launchRequest()));
+  expect(speech.match(/couldn't read your saved progress/gi)).toHaveLength(1);
+  expect(speech).toMatch(/can't save your progress right now/i);
+  expect(log.filter((e) => e.event === 'progress-unreadable')).toHaveLength(1);
 });
