@@ -1,4 +1,5 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { buildSync } from 'esbuild';
 import { promises as fs, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,21 +17,17 @@ import { judge, type WriterLine, type WriterOptions } from './writer';
 
 export function buildWriter(root: string): string {
   const out = join(root, 'build', 'soak', 'writer.js');
-  execFileSync(
-    'npx',
-    [
-      'esbuild',
-      'bench/soak/writer.ts',
-      '--bundle',
-      '--platform=node',
-      '--target=node20',
-      '--format=cjs',
-      '--packages=external',
-      `--outfile=${out}`,
-      '--log-level=warning',
-    ],
-    { cwd: root, stdio: 'pipe' },
-  );
+  // esbuild's own API: no npx process to start for every build.
+  buildSync({
+    entryPoints: [join(root, 'bench', 'soak', 'writer.ts')],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    packages: 'external',
+    outfile: out,
+    logLevel: 'warning',
+  });
   return out;
 }
 

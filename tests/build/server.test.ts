@@ -1,4 +1,4 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
@@ -21,7 +21,8 @@ const SKILL = 'amzn1.ask.skill.test';
 
 let signing: TestSigning;
 beforeAll(() => {
-  execFileSync('npx', ['esbuild', 'lambda/server/main.ts', '--bundle', '--platform=node', '--target=node20', '--format=cjs', '--packages=external', `--outfile=${BUNDLE}`, '--log-level=warning'], { cwd: root, stdio: 'pipe' });
+  // As `npm run serve` builds it.
+  buildSync({ entryPoints: [join(root, 'lambda/server/main.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', packages: 'external', outfile: BUNDLE, logLevel: 'warning' });
   signing = makeTestSigning();
 }, 60_000);
 
