@@ -20,7 +20,7 @@ interface Environment {
 }
 export type AplDocument = Readonly<Record<string, unknown>> & { readonly version: string; readonly environment: Environment };
 
-let base: Readonly<Record<string, unknown>> | undefined;
+let base: (Readonly<Record<string, unknown>> & { readonly version: string }) | undefined;
 const localised = new Map<string, AplDocument>();
 
 /**
@@ -41,7 +41,7 @@ export function aplDocument(locale = 'en-US'): AplDocument {
       const { footGraphic } = require('./footDiagram') as typeof import('./footDiagram');
       base = { ...document, graphics: { foot: footGraphic() } };
     }
-    found = { ...base, version: String(base.version), environment: { lang: locale, layoutDirection: textDirection(locale) === 'rtl' ? 'RTL' : 'LTR' } };
+    found = { ...base, environment: { lang: locale, layoutDirection: textDirection(locale) === 'rtl' ? 'RTL' : 'LTR' } };
     localised.set(locale, found);
   }
   return found;
