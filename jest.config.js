@@ -5,6 +5,6 @@ module.exports = {
   // two-core machine a long conversation can pass jest's 5 s default without anything being wrong.
   testTimeout: 30_000,
   roots: ['<rootDir>/tests'],
-  transform: { '^.+\\.ts$': 'ts-jest' },
+  transform: { '^.+\\.ts$': '<rootDir>/tests/support/transform.js' },
   setupFiles: ['<rootDir>/tests/support/env.ts'],
 };

@@ -11,7 +11,7 @@ import { modelFile } from './samples';
  * randomness is seeded by its name, so the results do not depend on which
  * worker ran it or when.
  *
- * Workers run this same bundle (build/local/nlu.js). Unbundled (ts-jest),
+ * Workers run this same bundle (build/local/nlu.js). Unbundled (under jest),
  * or with one job, everything runs in this thread instead.
  */
 
