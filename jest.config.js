@@ -7,4 +7,6 @@ module.exports = {
   roots: ['<rootDir>/tests'],
   transform: { '^.+\\.ts$': '<rootDir>/tests/support/transform.js' },
   setupFiles: ['<rootDir>/tests/support/env.ts'],
+  // Only virtual-alexa asks for these, for service mocks no test uses (see the file).
+  moduleNameMapper: { '^(aws-sdk|nock)$': '<rootDir>/tests/support/unusedMock.js' },
 };
