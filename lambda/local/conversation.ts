@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { VirtualAlexa } from 'virtual-alexa';
+import { InteractionModel as AlexaModel } from 'virtual-alexa/lib/src/model/InteractionModel';
 import { Utterance, type IModel, type IntentSlot } from 'virtual-core';
 import { SamplePhrase } from 'virtual-core/lib/src/SampleUtterances';
 import { parseSpokenNumber } from '../handlers/slots';
@@ -57,6 +58,33 @@ SamplePhrase.prototype.matchesUtterance = function quickTest(this: SamplePhrase 
     if (!lastCleaned.startsWith(this.start)) return NO_MATCH as unknown as ReturnType<typeof test>;
   }
   return test.call(this, utterance);
+};
+
+// A model file is read and parsed once, and virtual-alexa builds its form of it once: a test file
+// holds dozens of conversations on one model, and every sample's compiled pattern (above) lives on
+// that form, so they share it. virtual-alexa only reads the model once built. A file that changed
+// on disk is parsed again.
+type ModelFile = InteractionModel & { interactionModel: { languageModel: { invocationName: string } } };
+const parsedModels = new Map<string, { readonly text: string; readonly model: ModelFile }>();
+function readModel(path: string): ModelFile {
+  const text = readFileSync(path, 'utf8');
+  const known = parsedModels.get(path);
+  if (known?.text === text) return known.model;
+  const model = JSON.parse(text) as ModelFile;
+  parsedModels.set(path, { text, model });
+  return model;
+}
+const builtModels = new WeakMap<object, IModel>();
+// eslint-disable-next-line @typescript-eslint/unbound-method -- the original, called as a plain function as virtual-alexa does
+const build = AlexaModel.fromJSON;
+AlexaModel.fromJSON = function sharedModel(json: unknown): IModel {
+  if (typeof json !== 'object' || json === null) return build(json);
+  let built = builtModels.get(json);
+  if (!built) {
+    built = build(json);
+    builtModels.set(json, built);
+  }
+  return built;
 };
 
 export type SkillHandler = (event: RequestEnvelope) => Promise<ResponseEnvelope>;
@@ -117,25 +145,25 @@ export class Conversation {
   /** Slot values and number words, longest first: where to put spaces in text written without them. */
   private readonly wordsToSpace: readonly string[];
   private readonly numberWords: Readonly<Record<string, number>>;
-  private readonly nearest: NearestSample;
+  /** Set only in a forgiving conversation, the one that guesses. */
+  private readonly nearest: NearestSample | null;
   private readonly model: InteractionModel;
   private readonly invocationName: string;
-  private readonly forgiving: boolean;
   /** Set for one request: a touch on the screen instead of words. */
   private pendingTouch: string | null = null;
 
   constructor(options: ConversationOptions) {
     this.locale = options.locale ?? 'en-US';
-    this.forgiving = options.forgiving ?? false;
     const modelPath = options.modelPath ?? join(PROJECT_ROOT, 'interaction-models', `${this.locale}.json`);
-    const model = JSON.parse(readFileSync(modelPath, 'utf8')) as InteractionModel & { interactionModel: { languageModel: { invocationName: string } } };
+    const model = readModel(modelPath);
     this.profile = languageProfile(this.locale);
     this.model = model;
     const name = model.interactionModel.languageModel.invocationName.toLowerCase();
     this.invocationName = name;
     this.launchForms = this.profile.launch.map((template) => templateRegExp(template, name));
     this.oneShotForms = this.profile.oneShot.map((template) => templateRegExp(template, name));
-    this.nearest = new NearestSample(model, stopWordsFor(this.locale), this.profile.spaced);
+    // Only a forgiving conversation guesses: the others never build the index.
+    this.nearest = options.forgiving ? new NearestSample(model, stopWordsFor(this.locale), this.profile.spaced) : null;
     this.numberWords = voiceFor(this.locale).numbers;
     this.wordsToSpace = this.profile.spaced
       ? []
@@ -146,7 +174,7 @@ export class Conversation {
       .handler((event: RequestEnvelope, _context: unknown, callback: (e: unknown, r?: ResponseEnvelope) => void) => {
         options.handler(event).then((r) => callback(null, r), callback);
       })
-      .interactionModelFile(modelPath)
+      .interactionModel(model)
       .locale(this.locale)
       .create();
     if (options.userId) this.alexa.context().user().setID(options.userId);
@@ -292,7 +320,7 @@ export class Conversation {
    */
   private resolve(words: string): { intent: string; slots: Record<string, string>; guessed: boolean } | null {
     const exact = this.match([words]);
-    if (exact || !this.forgiving) return exact && { ...exact, guessed: false };
+    if (exact || this.nearest === null) return exact && { ...exact, guessed: false };
     const guess =
       this.match(withoutFillers(words, this.locale)) ??
       this.nearest.find(digitsForNumberWords(this.profile.spaced ? words : spaceOut(words, this.wordsToSpace), this.numberWords));
