@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { VirtualAlexa } from 'virtual-alexa';
 import { InteractionModel as AlexaModel } from 'virtual-alexa/lib/src/model/InteractionModel';
 import { Utterance, type IModel, type IntentSlot } from 'virtual-core';
-import { SamplePhrase } from 'virtual-core/lib/src/SampleUtterances';
+import { SamplePhrase, type SamplePhraseTest } from 'virtual-core/lib/src/SampleUtterances';
 import { parseSpokenNumber } from '../handlers/slots';
 import { voiceFor } from '../voice/i18n';
 import { stopWordsFor, withoutFillers } from './fillers';
@@ -31,47 +31,150 @@ SamplePhrase.prototype.regex = function cachedRegex(this: SamplePhrase & { compi
   return this.compiled;
 };
 
-// It also tests every sample against every utterance. A sample's pattern is anchored: the
-// utterance must start with the words before its first slot. Most samples fail that at the
-// first letters, so they are turned away before virtual-core cleans the utterance and runs the
-// pattern; the rest go through virtual-core unchanged, so what matches is exactly what it decides.
-// eslint-disable-next-line @typescript-eslint/unbound-method -- the original, kept to be called with .call(this) on each sample
-const test = SamplePhrase.prototype.matchesUtterance;
-const NO_MATCH = { matches: () => false };
+// It also tests every sample against every utterance, thousands per utterance. A sample's pattern is
+// its words with each slot as "(.*)", anchored at both ends and case-blind: the utterance must start
+// with the words before the first slot, end with those after the last, and hold the words between
+// slots in order. So the samples are indexed by their leading words (a trie over lower-cased
+// letters, per model), and a sample whose words the utterance lacks is turned away before
+// virtual-core runs its pattern and reads its slots. The rest are tried in virtual-core's order,
+// by virtual-core's own test, and the best chosen by its own rule: what matches is exactly what it
+// decides. Words with characters whose case does not map one to one are left to the pattern.
 /** Punctuation virtual-core drops from an utterance before matching (SamplePhraseTest). */
 const DROPPED = /[!"¿?|#$%/()=+\-_<>*{}·¡[\].,;:]/g;
-let lastUtterance = '';
-let lastCleaned = '';
-SamplePhrase.prototype.matchesUtterance = function quickTest(this: SamplePhrase & { start?: string | null }, utterance: string) {
-  if (this.start === undefined) {
-    const head = this.phrase.split('{')[0].trim();
-    // Only plain letters and spaces whose case maps one to one compare safely without the pattern.
-    // eslint-disable-next-line @typescript-eslint/no-misused-spread -- code points on purpose: each one's case mapping is checked
-    const plain = /^[\p{L}\p{M} ']*$/u.test(head) && [...head].every((c) => c.toLowerCase().length === 1 && c.toUpperCase().length === 1);
-    this.start = plain ? head.toLowerCase() : null;
+
+/** A sample's words around its slots, lower-cased; null where only the pattern compares them safely. */
+interface Pieces {
+  readonly head: string | null;
+  readonly between: readonly (string | null)[];
+  readonly tail: string | null;
+  readonly slots: number;
+}
+
+interface TrieNode {
+  readonly next: Map<string, TrieNode>;
+  /** Samples (by their place in virtual-core's order) whose leading words end here. */
+  readonly ends: number[];
+}
+interface SampleIndex {
+  /** Every sample, in the order virtual-core tries them: intent by intent. */
+  readonly samples: readonly SamplePhrase[];
+  readonly pieces: readonly Pieces[];
+  /** Samples that start with a slot, or with characters only their pattern compares safely. */
+  readonly always: readonly number[];
+  readonly trie: TrieNode;
+}
+
+/** Plain letters and spaces whose case maps one to one compare safely without the pattern. */
+function plain(words: string): string | null {
+  // eslint-disable-next-line @typescript-eslint/no-misused-spread -- code points on purpose: each one's case mapping is checked
+  const safe = /^[\p{L}\p{M} ']*$/u.test(words) && [...words].every((c) => c.toLowerCase().length === 1 && c.toUpperCase().length === 1);
+  return safe ? words.toLowerCase() : null;
+}
+
+/** The words around a sample's slots, trimmed as virtual-core trims them when it builds the pattern. */
+function piecesOf(sample: SamplePhrase): Pieces {
+  const parts = sample.phrase.split(/\{[^}]*\}/);
+  // Without a slot, the pattern is the phrase as written, spaces and all.
+  if (parts.length === 1) return { head: plain(sample.phrase), between: [], tail: '', slots: 0 };
+  return {
+    head: plain(parts[0].trim()),
+    between: parts.slice(1, -1).map((part) => plain(part.trim())),
+    tail: plain(parts[parts.length - 1].trim()),
+    slots: parts.length - 1,
+  };
+}
+
+/** Whether the (cleaned, lower-cased) utterance holds the sample's words where its pattern needs them. */
+function fits(pieces: Pieces, cleaned: string): boolean {
+  const { head, between, tail, slots } = pieces;
+  if (slots === 0) return head === null || cleaned === head;
+  const start = head?.length ?? 0;
+  const end = cleaned.length - (tail?.length ?? 0);
+  if ((head !== null && !cleaned.startsWith(head)) || (tail !== null && !cleaned.endsWith(tail)) || end < start) return false;
+  let at = start;
+  for (const words of between) {
+    if (words === null) continue;
+    const found = cleaned.indexOf(words, at);
+    if (found === -1 || found + words.length > end) return false;
+    at = found + words.length;
   }
-  if (this.start) {
-    if (utterance !== lastUtterance) {
-      lastUtterance = utterance;
-      lastCleaned = utterance.replace(DROPPED, '').toLowerCase();
-    }
-    if (!lastCleaned.startsWith(this.start)) return NO_MATCH as unknown as ReturnType<typeof test>;
+  return true;
+}
+
+const indexes = new WeakMap<IModel, SampleIndex>();
+function indexOf(model: IModel): SampleIndex {
+  let index = indexes.get(model);
+  if (!index) {
+    const samples = model.intentSchema.intents().flatMap((intent) => model.sampleUtterances.samplesForIntent(intent.name));
+    const pieces = samples.map(piecesOf);
+    const always: number[] = [];
+    const trie: TrieNode = { next: new Map(), ends: [] };
+    pieces.forEach(({ head: words }, i) => {
+      if (words === null || words === '') {
+        always.push(i);
+        return;
+      }
+      let node = trie;
+      for (const unit of words.split('')) {
+        let child = node.next.get(unit);
+        if (!child) {
+          child = { next: new Map(), ends: [] };
+          node.next.set(unit, child);
+        }
+        node = child;
+      }
+      node.ends.push(i);
+    });
+    index = { samples, pieces, always, trie };
+    indexes.set(model, index);
   }
-  return test.call(this, utterance);
+  return index;
+}
+
+/** The parts of virtual-core's Utterance its matcher sets (declared private there). */
+interface Matching {
+  interactionModel: IModel;
+  phrase: string;
+  matchedSample?: SamplePhrase;
+  slots?: string[];
+}
+(Utterance.prototype as unknown as { matchIntent: (this: Matching) => void }).matchIntent = function matchIndexed(this: Matching): void {
+  const { samples, pieces, always, trie } = indexOf(this.interactionModel);
+  const cleaned = this.phrase.replace(DROPPED, '').toLowerCase();
+  const tried = [...always];
+  let node: TrieNode | undefined = trie;
+  for (let k = 0; k < cleaned.length && node; k++) {
+    node = node.next.get(cleaned[k]);
+    if (node) tried.push(...node.ends);
+  }
+  tried.sort((a, b) => a - b);
+  // virtual-core's choice: the highest score, then more slot words on a tie; the first found otherwise.
+  let top: SamplePhraseTest | undefined;
+  for (const i of tried) {
+    if (!fits(pieces[i], cleaned)) continue;
+    const match = samples[i].matchesUtterance(this.phrase);
+    if (!match.matches()) continue;
+    if (!top || match.score() > top.score() || (top.score() === match.score() && match.scoreSlots() > top.scoreSlots())) top = match;
+  }
+  if (top) {
+    this.matchedSample = top.samplePhrase;
+    this.slots = top.slotValues();
+  }
 };
 
 // A model file is read and parsed once, and virtual-alexa builds its form of it once: a test file
 // holds dozens of conversations on one model, and every sample's compiled pattern (above) lives on
 // that form, so they share it. virtual-alexa only reads the model once built. A file that changed
-// on disk is parsed again.
+// on disk (its inode, size or modification time) is parsed again.
 type ModelFile = InteractionModel & { interactionModel: { languageModel: { invocationName: string } } };
-const parsedModels = new Map<string, { readonly text: string; readonly model: ModelFile }>();
+const parsedModels = new Map<string, { readonly version: string; readonly model: ModelFile }>();
 function readModel(path: string): ModelFile {
-  const text = readFileSync(path, 'utf8');
+  const { size, mtimeMs, ino } = statSync(path);
+  const version = `${String(ino)}:${String(size)}:${String(mtimeMs)}`;
   const known = parsedModels.get(path);
-  if (known?.text === text) return known.model;
-  const model = JSON.parse(text) as ModelFile;
-  parsedModels.set(path, { text, model });
+  if (known?.version === version) return known.model;
+  const model = JSON.parse(readFileSync(path, 'utf8')) as ModelFile;
+  parsedModels.set(path, { version, model });
   return model;
 }
 const builtModels = new WeakMap<object, IModel>();
