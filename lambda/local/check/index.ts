@@ -9,7 +9,7 @@ import { describe, readJson, type Problem } from './problem';
 import { checkCatalogWords, checkLanguageWords, checkRegionalWords } from './words';
 import { isRecord } from '../../json';
 import { PROJECT_ROOT } from '../projectRoot';
-import { checkGrammar } from '../grammar/models';
+import { checkLocaleGrammar } from '../grammar/models';
 import { checkSmapiTypes, type SmapiFile } from './smapiTypes';
 
 /**
@@ -62,11 +62,16 @@ export function checkProject(root: string = PROJECT_ROOT, only: readonly string[
       message: 'is missing: certification reads it to test the skill',
     });
   }
-  // Amazon's types for the manifest and for each model checked (ask-smapi-model).
+  // Each locale's grammar, and the model it generates (its problems are said with the locale's below).
+  const grammars = new Map(only.map((locale) => [locale, checkLocaleGrammar(locale, root)]));
+  // Amazon's types for the manifest and for each model checked (ask-smapi-model). A model that is
+  // byte for byte what its grammar generates has its type already: tsc checks the generator's.
   const smapiFiles: SmapiFile[] = [];
   if (manifest !== undefined) smapiFiles.push({ locale: '*', file: 'skill.json', text: read('skill.json'), type: 'manifest' });
-  for (const locale of only.filter((l) => exists(modelFile(l))))
-    smapiFiles.push({ locale, file: modelFile(locale), text: read(modelFile(locale)), type: 'interactionModel' });
+  for (const locale of only.filter((l) => exists(modelFile(l)))) {
+    const text = read(modelFile(locale));
+    if (text !== grammars.get(locale)?.generated) smapiFiles.push({ locale, file: modelFile(locale), text, type: 'interactionModel' });
+  }
   problems.push(...checkSmapiTypes(smapiFiles));
 
   const en = readJson(read, wordsFile(languageOf(DEFAULT_LOCALE)), DEFAULT_LOCALE, problems);
@@ -100,7 +105,7 @@ export function checkProject(root: string = PROJECT_ROOT, only: readonly string[
       if (regional !== undefined && words !== undefined) problems.push(...checkRegionalWords(locale, wordsFile(locale), regional, words, en));
     }
 
-    problems.push(...checkGrammar(locale, root));
+    problems.push(...(grammars.get(locale)?.problems ?? []));
     const model = readJson(read, modelFile(locale), locale, problems);
     if (model !== undefined && reference) problems.push(...checkModel(locale, modelFile(locale), model, reference, profile));
     if (model !== undefined && languageModelOf(model))

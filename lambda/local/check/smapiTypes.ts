@@ -8,7 +8,9 @@ import type { Problem } from './problem';
  * object literal of its type, so a misspelt field, a value outside an enum or
  * a wrong shape is found here, with its line, and not at upload. This is the
  * schema SMAPI publishes for the manifest and the models; it checks shape,
- * not policy (the rest of `npm run check` does that).
+ * not policy (the rest of `npm run check` does that). A committed model that
+ * is byte for byte what its grammar generates is not checked here again: the
+ * generator's own type is Amazon's (lambda/local/grammar/generate.ts).
  */
 
 export interface SmapiFile {
@@ -30,6 +32,16 @@ function smapiModule(): string {
   return typesFile.slice(0, -'.d.ts'.length);
 }
 
+const OPTIONS: ts.CompilerOptions = { strict: true, noEmit: true, skipLibCheck: true, types: [], lib: ['lib.es2020.d.ts'], target: ts.ScriptTarget.ES2020 };
+
+/**
+ * The declaration files (TypeScript's lib, ask-smapi-model) as parsed by the
+ * first check, for every later one: they do not change while the process
+ * runs, and a file shared by programs with the same options is parsed and
+ * bound once (as TypeScript's own language service does).
+ */
+const declarations = new Map<string, ts.SourceFile>();
+
 export function checkSmapiTypes(files: readonly SmapiFile[]): Problem[] {
   const module = smapiModule();
   // One virtual TypeScript file per JSON file: the JSON starts on the virtual file's second
@@ -40,16 +52,23 @@ export function checkSmapiTypes(files: readonly SmapiFile[]): Problem[] {
       `import type { v1 } from ${JSON.stringify(module)};\nexport const value: ${TYPES[f.type]} = ${f.text.trim()};\n`,
     ]),
   );
-  const options: ts.CompilerOptions = { strict: true, noEmit: true, skipLibCheck: true, types: [], lib: ['lib.es2020.d.ts'], target: ts.ScriptTarget.ES2020 };
-  const host = ts.createCompilerHost(options);
+  const host = ts.createCompilerHost(OPTIONS);
   const getSourceFile = host.getSourceFile.bind(host);
   const fileExists = host.fileExists.bind(host);
   const readFile = host.readFile.bind(host);
-  host.getSourceFile = (name, language, onError, create) =>
-    virtual.has(name) ? ts.createSourceFile(name, virtual.get(name) ?? '', language) : getSourceFile(name, language, onError, create);
+  host.getSourceFile = (name, language, onError, create) => {
+    if (virtual.has(name)) return ts.createSourceFile(name, virtual.get(name) ?? '', language);
+    const id = `${name}\u0000${JSON.stringify(language)}`;
+    let file = declarations.get(id);
+    if (!file) {
+      file = getSourceFile(name, language, onError, create);
+      if (file) declarations.set(id, file);
+    }
+    return file;
+  };
   host.fileExists = (name) => virtual.has(name) || fileExists(name);
   host.readFile = (name) => virtual.get(name) ?? readFile(name);
-  const program = ts.createProgram([...virtual.keys()], options, host);
+  const program = ts.createProgram([...virtual.keys()], OPTIONS, host);
 
   const problems: Problem[] = [];
   [...virtual.keys()].forEach((name, index) => {

@@ -1,4 +1,5 @@
 import { HANDLED_INTENTS } from '../../handlers/intents';
+import type { InteractionModel } from '../model';
 import { expand, PatternError } from './pattern';
 import { GrammarFileError, type GrammarSource } from './source';
 
@@ -120,4 +121,15 @@ export function generate(grammar: GrammarSource, spaced: boolean): Generated {
 }
 
 /** The committed form of a model: two-space JSON with a final newline. */
-export const modelText = (model: GeneratedModel): string => `${JSON.stringify(model, null, 2)}\n`;
+export const modelText = (model: GeneratedModel): string => `${JSON.stringify(amazons(model), null, 2)}\n`;
+
+/** A type as Amazon's declarations write it: arrays and fields not readonly. */
+type Writable<T> = T extends readonly (infer U)[] ? Writable<U>[] : T extends object ? { -readonly [K in keyof T]: Writable<T[K]> } : T;
+
+/**
+ * Every model the generator writes is an interaction model by Amazon's own
+ * types (ask-smapi-model): `npm run typecheck` refuses this line otherwise.
+ * So `npm run check` need not type-check a committed model again when it is
+ * byte for byte what its grammar generates (lambda/local/check/smapiTypes.ts).
+ */
+const amazons = (model: GeneratedModel): InteractionModel => model as Writable<GeneratedModel>;

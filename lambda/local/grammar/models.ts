@@ -61,8 +61,13 @@ export function buildLocaleModel(locale: string, root: string): LocaleModel {
 
 /** The problems of a locale's grammar, and whether its committed model is what the grammar writes. */
 export function checkGrammar(locale: string, root: string): Problem[] {
+  return checkLocaleGrammar(locale, root).problems;
+}
+
+/** checkGrammar, with the model the grammar generates (null when it cannot be generated). */
+export function checkLocaleGrammar(locale: string, root: string): { readonly problems: Problem[]; readonly generated: string | null } {
   const built = buildLocaleModel(locale, root);
-  if (built.text === null) return [...built.problems];
+  if (built.text === null) return { problems: [...built.problems], generated: null };
   let committed: string | null = null;
   try {
     committed = readFileSync(join(root, modelFile(locale)), 'utf8');
@@ -73,5 +78,5 @@ export function checkGrammar(locale: string, root: string): Problem[] {
     committed !== null && committed !== built.text
       ? [{ locale, file: modelFile(locale), key: '(file)', message: `is not what ${grammarFor(locale, root).files.join(' + ')} generates: run npm run models` }]
       : [];
-  return [...built.problems, ...stale];
+  return { problems: [...built.problems, ...stale], generated: built.text };
 }
