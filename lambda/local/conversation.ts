@@ -34,8 +34,8 @@ SamplePhrase.prototype.regex = function cachedRegex(this: SamplePhrase & { compi
 // It also tests every sample against every utterance, thousands per utterance. A sample's pattern is
 // its words with each slot as "(.*)", anchored at both ends and case-blind: the utterance must start
 // with the words before the first slot, end with those after the last, and hold the words between
-// slots in order. So the samples are indexed by their leading words (a trie over lower-cased
-// letters, per model), and a sample whose words the utterance lacks is turned away before
+// slots in order. So the samples are indexed by the first letters of their leading words (per
+// model), and a sample whose words the utterance lacks is turned away before
 // virtual-core runs its pattern and reads its slots. The rest are tried in virtual-core's order,
 // by virtual-core's own test, and the best chosen by its own rule: what matches is exactly what it
 // decides. Words with characters whose case does not map one to one are left to the pattern.
@@ -50,25 +50,27 @@ interface Pieces {
   readonly slots: number;
 }
 
-interface TrieNode {
-  readonly next: Map<string, TrieNode>;
-  /** Samples (by their place in virtual-core's order) whose leading words end here. */
-  readonly ends: number[];
-}
 interface SampleIndex {
   /** Every sample, in the order virtual-core tries them: intent by intent. */
   readonly samples: readonly SamplePhrase[];
   readonly pieces: readonly Pieces[];
   /** Samples that start with a slot, or with characters only their pattern compares safely. */
   readonly always: readonly number[];
-  readonly trie: TrieNode;
+  /** The other samples by the first letters of their leading words (at most KEY_LENGTH). */
+  readonly byStart: ReadonlyMap<string, readonly number[]>;
 }
 
 /** Plain letters and spaces whose case maps one to one compare safely without the pattern. */
+const plainWords = new Map<string, string | null>();
 function plain(words: string): string | null {
-  // eslint-disable-next-line @typescript-eslint/no-misused-spread -- code points on purpose: each one's case mapping is checked
-  const safe = /^[\p{L}\p{M} ']*$/u.test(words) && [...words].every((c) => c.toLowerCase().length === 1 && c.toUpperCase().length === 1);
-  return safe ? words.toLowerCase() : null;
+  let known = plainWords.get(words);
+  if (known === undefined) {
+    // eslint-disable-next-line @typescript-eslint/no-misused-spread -- code points on purpose: each one's case mapping is checked
+    const safe = /^[\p{L}\p{M} ']*$/u.test(words) && [...words].every((c) => c.toLowerCase().length === 1 && c.toUpperCase().length === 1);
+    known = safe ? words.toLowerCase() : null;
+    plainWords.set(words, known);
+  }
+  return known;
 }
 
 /** The words around a sample's slots, trimmed as virtual-core trims them when it builds the pattern. */
@@ -101,6 +103,8 @@ function fits(pieces: Pieces, cleaned: string): boolean {
   return true;
 }
 
+/** Enough letters to split a model's samples into small groups; shorter leading words are keyed whole. */
+const KEY_LENGTH = 3;
 const indexes = new WeakMap<IModel, SampleIndex>();
 function indexOf(model: IModel): SampleIndex {
   let index = indexes.get(model);
@@ -108,24 +112,17 @@ function indexOf(model: IModel): SampleIndex {
     const samples = model.intentSchema.intents().flatMap((intent) => model.sampleUtterances.samplesForIntent(intent.name));
     const pieces = samples.map(piecesOf);
     const always: number[] = [];
-    const trie: TrieNode = { next: new Map(), ends: [] };
-    pieces.forEach(({ head: words }, i) => {
-      if (words === null || words === '') {
-        always.push(i);
-        return;
+    const byStart = new Map<string, number[]>();
+    pieces.forEach(({ head }, i) => {
+      if (head === null || head === '') always.push(i);
+      else {
+        const key = head.slice(0, KEY_LENGTH);
+        const bucket = byStart.get(key);
+        if (bucket) bucket.push(i);
+        else byStart.set(key, [i]);
       }
-      let node = trie;
-      for (const unit of words.split('')) {
-        let child = node.next.get(unit);
-        if (!child) {
-          child = { next: new Map(), ends: [] };
-          node.next.set(unit, child);
-        }
-        node = child;
-      }
-      node.ends.push(i);
     });
-    index = { samples, pieces, always, trie };
+    index = { samples, pieces, always, byStart };
     indexes.set(model, index);
   }
   return index;
@@ -139,14 +136,10 @@ interface Matching {
   slots?: string[];
 }
 (Utterance.prototype as unknown as { matchIntent: (this: Matching) => void }).matchIntent = function matchIndexed(this: Matching): void {
-  const { samples, pieces, always, trie } = indexOf(this.interactionModel);
+  const { samples, pieces, always, byStart } = indexOf(this.interactionModel);
   const cleaned = this.phrase.replace(DROPPED, '').toLowerCase();
   const tried = [...always];
-  let node: TrieNode | undefined = trie;
-  for (let k = 0; k < cleaned.length && node; k++) {
-    node = node.next.get(cleaned[k]);
-    if (node) tried.push(...node.ends);
-  }
+  for (let length = 1; length <= Math.min(KEY_LENGTH, cleaned.length); length++) tried.push(...(byStart.get(cleaned.slice(0, length)) ?? []));
   tried.sort((a, b) => a - b);
   // virtual-core's choice: the highest score, then more slot words on a tie; the first found otherwise.
   let top: SamplePhraseTest | undefined;
