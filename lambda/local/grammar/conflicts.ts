@@ -61,39 +61,49 @@ export function findConflicts(generated: Generated, spaced: boolean, numberWords
     conflicts.push({ phrase, first: { intent: first.intent, pattern: first.pattern }, second: { intent: second.intent, pattern: second.pattern } });
   };
 
+  // Every phrasing of parts[from, to): a slot's part is each of its type's values, a text part itself.
+  const fill = (parts: readonly string[], types: readonly string[], from: number, to: number): string[] => {
+    let out = [''];
+    for (let n = from; n < to; n++) {
+      const options = types[n] === '' ? [parts[n]] : (values.get(types[n]) ?? []);
+      const longer: string[] = [];
+      for (const left of out) for (const right of options) longer.push(left + right);
+      out = longer;
+    }
+    return out;
+  };
   for (const intent of lm.intents) {
     const slotType = new Map((intent.slots ?? []).map((s) => [s.name, s.type]));
     const origins = generated.origins.get(intent.name);
     for (const sample of intent.samples) {
-      const owner = { intent: intent.name, pattern: origins?.get(sample) ?? sample };
+      const owner: Owner = { intent: intent.name, pattern: origins?.get(sample) ?? sample };
       const parts = sample.split(/(\{\w+\})/);
-      const typeOf = (p: string): string => slotType.get(/^\{(\w+)\}$/.exec(p)?.[1] ?? '') ?? '';
-      const lastOpen = parts.map((p) => open(typeOf(p))).lastIndexOf(true);
-      const fill = (from: readonly string[]): string[] => {
-        let out = [''];
-        for (const p of from) {
-          const type = typeOf(p);
-          const options = type === '' ? [p] : (values.get(type) ?? []);
-          out = out.flatMap((left) => options.map((right) => left + right));
-        }
-        return out;
-      };
+      const types = parts.map((p) => slotType.get(/^\{(\w+)\}$/.exec(p)?.[1] ?? '') ?? '');
+      let lastOpen = -1;
+      for (let n = 0; n < types.length; n++) if (open(types[n])) lastOpen = n;
       if (lastOpen < 0) {
-        for (const phrase of fill(parts)) {
+        for (const phrase of fill(parts, types, 0, parts.length)) {
           const k = key(phrase);
-          let had = phrases.get(k);
-          if (!had) phrases.set(k, (had = []));
-          for (const other of had) if (other.intent !== intent.name) report(phrase, other, owner);
-          if (!had.some((other) => other.pattern === owner.pattern && other.intent === owner.intent)) had.push({ ...owner, phrase });
+          const had = phrases.get(k);
+          if (had === undefined) {
+            phrases.set(k, [{ intent: owner.intent, pattern: owner.pattern, phrase }]);
+            continue;
+          }
+          let mine = false;
+          for (const other of had) {
+            if (other.intent !== owner.intent) report(phrase, other, owner);
+            else if (other.pattern === owner.pattern) mine = true;
+          }
+          if (!mine) had.push({ intent: owner.intent, pattern: owner.pattern, phrase });
         }
         continue;
       }
-      const type = typeOf(parts[lastOpen]);
-      const afters = fill(parts.slice(lastOpen + 1)).map((after) => part(after).trimEnd());
-      for (const before of fill(parts.slice(0, lastOpen)).map((b) => part(b).trimStart())) {
+      const type = types[lastOpen];
+      const afters = fill(parts, types, lastOpen + 1, parts.length).map((after) => part(after).trimEnd());
+      for (const before of fill(parts, types, 0, lastOpen).map((b) => part(b).trimStart())) {
         const shelf = framesBefore.at(before, newShelf);
         for (const after of afters) {
-          const frame = { ...owner, before, after, type };
+          const frame: Frame = { intent: owner.intent, pattern: owner.pattern, before, after, type };
           shelf.add(frame);
           frames.push(frame);
         }
@@ -102,7 +112,7 @@ export function findConflicts(generated: Generated, spaced: boolean, numberWords
   }
 
   // A filled phrase of one intent that reads as another intent's frame round one of its values.
-  for (const [k, owners] of phrases) {
+  phrases.forEach((owners, k) =>
     framesBefore.along(k, 0, (cut, shelf) =>
       shelf.afters.along(k, cut, (end, found) => {
         // k is a key (lower case, spaces single); so is a piece of it, but for a space at either end.
@@ -112,8 +122,8 @@ export function findConflicts(generated: Generated, spaced: boolean, numberWords
           for (const owner of owners) if (frame.intent !== owner.intent) report(owner.phrase, frame, owner);
         }
       }),
-    );
-  }
+    ),
+  );
 
   // Two frames of different intents that some pair of values makes the same words. Every pair
   // whose befores can line up is looked at once, from the frame with the longer before.
