@@ -8,5 +8,5 @@ module.exports = {
   transform: { '^.+\\.ts$': '<rootDir>/tests/support/transform.js' },
   setupFiles: ['<rootDir>/tests/support/env.ts'],
   // Only virtual-alexa asks for these, for service mocks no test uses (see the file).
-  moduleNameMapper: { '^(aws-sdk|nock)$': '<rootDir>/tests/support/unusedMock.js' },
+  moduleNameMapper: { '^(aws-sdk|nock)$': '<rootDir>/lambda/local/unusedServiceMocks.js' },
 };

@@ -1,7 +1,8 @@
-// virtual-alexa loads aws-sdk (v2) and nock for its DynamoDB, address and user-API mocks, which no
-// test here uses: its conversations talk to our handler, and our stores are tested against dynalite.
-// Loading the two costs about a tenth of a second in every suite that holds a conversation, so jest
-// hands virtual-alexa this instead; anything that touches it fails loudly rather than mocking nothing.
+// virtual-alexa loads aws-sdk (v2) and nock for its DynamoDB, address and user-API mocks, which
+// neither `npm start` nor any test uses: their conversations talk to our handler, and our stores are
+// tested against dynalite. Loading the two costs a third of `npm start`'s start-up and a tenth of a
+// second in every test file that holds a conversation, so the simulator's bundle and jest hand
+// virtual-alexa this instead; anything that touches it fails loudly rather than mocking nothing.
 module.exports = new Proxy(
   {},
   {
