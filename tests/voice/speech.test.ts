@@ -25,10 +25,18 @@ const states: GuideState[] = everyPhase().flatMap((phase) =>
   })),
 );
 const voice = voiceFor('en-US');
+// Rendering reads only what is said, what is asked and the pace: a reply that repeats those shares the speech already rendered.
+const speechOf = new Map<string, ReturnType<typeof renderSpeech>>();
 const rendered = states.flatMap((state) =>
   EVERY_COMMAND.map((command) => {
     const reply = reduce(state, command);
-    return { state, command, reply, ...renderSpeech(reply.say, reply.ask, voice, reply.state.prefs.pace) };
+    const key = JSON.stringify([reply.say, reply.ask, reply.state.prefs.pace]);
+    let speech = speechOf.get(key);
+    if (!speech) {
+      speech = renderSpeech(reply.say, reply.ask, voice, reply.state.prefs.pace);
+      speechOf.set(key, speech);
+    }
+    return { state, command, reply, ...speech };
   }),
 );
 
