@@ -5,7 +5,7 @@ import type { Problem } from '../check/problem';
 import { languageProfile } from '../language';
 import { findConflicts } from './conflicts';
 import { generate, modelText } from './generate';
-import { GrammarFileError, grammarFor } from './source';
+import { GrammarFileError, grammarFiles, grammarFor } from './source';
 
 /**
  * One locale's model from its grammar, and what is wrong with the grammar
@@ -30,7 +30,34 @@ export interface LocaleModel {
   readonly samples: number;
 }
 
+/**
+ * The last few models built, by all they are built from: the grammar files
+ * and their text, the language's spacing and its number words (the locale
+ * itself is only the label on the problems). A process that checks one
+ * project many times over, as the tests do, builds each grammar once.
+ */
+const recent = new Map<string, LocaleModel>();
+const KEEP_RECENT = 4;
+
 export function buildLocaleModel(locale: string, root: string): LocaleModel {
+  let id: string | undefined;
+  try {
+    const sources = grammarFiles(locale, root).map((file) => [file, readFileSync(join(root, file), 'utf8')]);
+    id = JSON.stringify([languageProfile(locale, root).spaced, voiceFor(locale).numbers, sources]);
+  } catch {
+    // A file that cannot be read: building says so.
+  }
+  const known = id === undefined ? undefined : recent.get(id);
+  if (known) return { ...known, problems: known.problems.map((p) => ({ ...p, locale })) };
+  const built = buildAnew(locale, root);
+  if (id !== undefined) {
+    recent.set(id, built);
+    for (const old of recent.keys()) if (recent.size > KEEP_RECENT) recent.delete(old);
+  }
+  return built;
+}
+
+function buildAnew(locale: string, root: string): LocaleModel {
   let generated;
   let grammarFiles: readonly string[];
   try {

@@ -40,12 +40,17 @@ export class GrammarFileError extends Error {
   }
 }
 
-/** The grammar a locale's model is generated from: its language's file plus its own, if any. */
-export function grammarFor(locale: string, root: string): GrammarSource {
+/** The files of a locale's grammar: its language's, and its own if it has one. */
+export function grammarFiles(locale: string, root: string): string[] {
   const files = [grammarFile(languageOf(locale))];
   if (locale !== languageOf(locale) && existsSync(join(root, grammarFile(locale)))) files.push(grammarFile(locale));
+  return files;
+}
+
+/** The grammar a locale's model is generated from: its language's file plus its own, if any. */
+export function grammarFor(locale: string, root: string): GrammarSource {
   let merged: GrammarSource | null = null;
-  for (const file of files) {
+  for (const file of grammarFiles(locale, root)) {
     let text: string;
     try {
       text = readFileSync(join(root, file), 'utf8');
