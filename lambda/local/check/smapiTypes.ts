@@ -53,6 +53,8 @@ export function checkSmapiTypes(files: readonly SmapiFile[]): Problem[] {
     ]),
   );
   const host = ts.createCompilerHost(OPTIONS);
+  // As tsc reads them: of the JSDoc in TypeScript files only what type errors can name (@see, @link).
+  host.jsDocParsingMode = ts.JSDocParsingMode.ParseForTypeErrors;
   const getSourceFile = host.getSourceFile.bind(host);
   const fileExists = host.fileExists.bind(host);
   const readFile = host.readFile.bind(host);
