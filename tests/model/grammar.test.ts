@@ -2,7 +2,6 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { checkProject } from '../../lambda/local/check/index';
 import { describe as describeProblem } from '../../lambda/local/check/problem';
 import { findConflicts } from '../../lambda/local/grammar/conflicts';
 import { generate } from '../../lambda/local/grammar/generate';
@@ -226,13 +225,18 @@ describe('a grammar made into a model', () => {
 });
 
 describe('the project', () => {
+  // One copy, for the test that edits it: the grammars, and the models they are checked against.
   let copy: string;
-  beforeEach(() => {
+  beforeAll(() => {
     copy = mkdtempSync(join(tmpdir(), 'fmg-grammar-'));
-    for (const path of ['skill.json', 'interaction-models', 'lambda/locales/en', 'lambda/locales/fr', 'lambda/local/languages'])
+    for (const path of [
+      'interaction-models/grammar',
+      ...['en-US', 'en-CA', 'fr-CA'].map((locale) => `interaction-models/${locale}.json`),
+      'lambda/local/languages',
+    ])
       cpSync(join(root, path), join(copy, path), { recursive: true });
   });
-  afterEach(() => rmSync(copy, { recursive: true, force: true }));
+  afterAll(() => rmSync(copy, { recursive: true, force: true }));
 
   test('a regional file adds to its language: its model holds everything the language says, and more', () => {
     const en = grammarFor('en-US', root);
@@ -259,19 +263,20 @@ describe('the project', () => {
     const model = JSON.parse(readFileSync(join(copy, 'interaction-models/en-US.json'), 'utf8')) as ModelSamples;
     model.interactionModel.languageModel.intents[0].samples.push('dance for me');
     writeFileSync(join(copy, 'interaction-models/en-US.json'), JSON.stringify(model, null, 2));
-    expect(checkProject(copy, ['en-US']).map(describeProblem)).toContain(
+    // What npm run check prints for each (tests/model/check.test.ts sees checkProject pass them on).
+    expect(checkGrammar('en-US', copy).map(describeProblem)).toContain(
       'en-US  interaction-models/en-US.json  (file): is not what interaction-models/grammar/en.yaml generates: run npm run models',
     );
 
     writeFileSync(join(copy, 'interaction-models/grammar/en-CA.yaml'), 'intents:\n  AMAZON.HelpIntent: [next]\n');
-    expect(checkProject(copy, ['en-CA']).map(describeProblem)).toContainEqual(
+    expect(checkGrammar('en-CA', copy).map(describeProblem)).toContainEqual(
       expect.stringMatching(
         /^en-CA {2}interaction-models\/grammar\/en\.yaml \+ interaction-models\/grammar\/en-CA\.yaml {2}"next": is said by two intents: AMAZON\.NextIntent \(".*"\) and AMAZON\.HelpIntent \("next"\)$/,
       ),
     );
 
     writeFileSync(join(copy, 'interaction-models/grammar/fr-CA.yaml'), 'intents:\n  AMAZON.NextIntent: ["(suivant"]\n');
-    expect(checkProject(copy, ['fr-CA']).map(describeProblem)).toContain(
+    expect(checkGrammar('fr-CA', copy).map(describeProblem)).toContain(
       'fr-CA  interaction-models/grammar/fr-CA.yaml  intents.AMAZON.NextIntent: "(suivant": missing )',
     );
   });
