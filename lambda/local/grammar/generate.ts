@@ -53,13 +53,14 @@ export interface Generated {
 }
 
 /** How two phrasings compare: case and spacing do not count (and without spaces, no spaces do). */
-export const phraseKey =
-  (spaced: boolean) =>
-  (phrase: string): string =>
-    phrase
-      .toLowerCase()
-      .replace(/\s+/g, spaced ? ' ' : '')
-      .trim();
+export const phraseKey = (spaced: boolean): ((phrase: string) => string) => {
+  // Most phrases have their spacing right already, and are their own key once in lower case.
+  const respace = spaced ? /[^\S ]| {2}|^ | $/ : /\s/;
+  return (phrase) => {
+    const lower = phrase.toLowerCase();
+    return respace.test(lower) ? lower.replace(/\s+/g, spaced ? ' ' : '').trim() : lower;
+  };
+};
 
 export function generate(grammar: GrammarSource, spaced: boolean): Generated {
   const key = phraseKey(spaced);
@@ -106,8 +107,9 @@ export function generate(grammar: GrammarSource, spaced: boolean): Generated {
       const seen = new Set<string>();
       for (const pattern of patterns) {
         for (const phrase of run(`types.${type}.${id}`, pattern)) {
-          if (phrase && !seen.has(key(phrase))) {
-            seen.add(key(phrase));
+          const k = key(phrase);
+          if (phrase && !seen.has(k)) {
+            seen.add(k);
             phrases.push(phrase);
           }
         }

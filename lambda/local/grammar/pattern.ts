@@ -24,6 +24,8 @@ const MAX_EXPANSION = 5000;
 
 export class PatternError extends Error {}
 
+const BRACKETS = /[()[\]<>{}|]/;
+
 type Node =
   | { readonly kind: 'text'; readonly text: string }
   | { readonly kind: 'choice'; readonly options: readonly Node[][]; readonly optional: boolean }
@@ -31,6 +33,8 @@ type Node =
 
 /** Every phrasing `pattern` stands for, in the order written, without repeats. */
 export function expand(pattern: string, pieces: Pieces = new Map()): string[] {
+  // Plain text (most slot values) stands for itself.
+  if (!BRACKETS.test(pattern)) return [pattern.replace(/\s+/g, ' ').trim()];
   const seen = new Set<string>();
   const out: string[] = [];
   for (const raw of expandNodes(parse(pattern), pieces, [])) {
