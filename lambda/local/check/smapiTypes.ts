@@ -42,7 +42,28 @@ const OPTIONS: ts.CompilerOptions = { strict: true, noEmit: true, skipLibCheck: 
  */
 const declarations = new Map<string, ts.SourceFile>();
 
+/**
+ * What the last few files checked were found to be, by type and text: a
+ * process that checks one project many times over (the tests) checks an
+ * unchanged file once. Each file is its own module, so what is found in one
+ * never depends on the others checked with it.
+ */
+const findings = new Map<string, readonly Omit<Problem, 'locale' | 'file'>[]>();
+const KEEP_FINDINGS = 8;
+
 export function checkSmapiTypes(files: readonly SmapiFile[]): Problem[] {
+  const ids = files.map((f) => `${f.type}\u0000${f.text}`);
+  const unchecked = files.filter((_, index) => !findings.has(ids[index]) && ids.indexOf(ids[index]) === index);
+  const found = typeCheck(unchecked);
+  unchecked.forEach((f, index) => findings.set(`${f.type}\u0000${f.text}`, found[index]));
+  const problems = files.flatMap((f, index) => (findings.get(ids[index]) ?? []).map((p) => ({ locale: f.locale, file: f.file, ...p })));
+  for (const old of findings.keys()) if (findings.size > KEEP_FINDINGS) findings.delete(old);
+  return problems;
+}
+
+/** Each file's problems, but for its locale and name. */
+function typeCheck(files: readonly SmapiFile[]): Omit<Problem, 'locale' | 'file'>[][] {
+  if (files.length === 0) return [];
   const module = smapiModule();
   // One virtual TypeScript file per JSON file: the JSON starts on the virtual file's second
   // line, so a diagnostic's zero-based line is the JSON's one-based line.
@@ -72,20 +93,12 @@ export function checkSmapiTypes(files: readonly SmapiFile[]): Problem[] {
   host.readFile = (name) => virtual.get(name) ?? readFile(name);
   const program = ts.createProgram([...virtual.keys()], OPTIONS, host);
 
-  const problems: Problem[] = [];
-  [...virtual.keys()].forEach((name, index) => {
+  return [...virtual.keys()].map((name, index) => {
     const source = program.getSourceFile(name);
-    if (!source) return;
-    for (const diagnostic of [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)]) {
-      const line = diagnostic.start === undefined ? 0 : source.getLineAndCharacterOfPosition(diagnostic.start).line;
-      const { locale, file, type } = files[index];
-      problems.push({
-        locale,
-        file,
-        key: `line ${line}`,
-        message: `not a ${TYPES[type]} (ask-smapi-model): ${ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ')}`,
-      });
-    }
+    if (!source) return [];
+    return [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)].map((diagnostic) => ({
+      key: `line ${diagnostic.start === undefined ? 0 : source.getLineAndCharacterOfPosition(diagnostic.start).line}`,
+      message: `not a ${TYPES[files[index].type]} (ask-smapi-model): ${ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ')}`,
+    }));
   });
-  return problems;
 }
