@@ -87,7 +87,15 @@ test('a skill given an API client anyway fails with words saying why, not somewh
       .create();
     skill.invoke(${JSON.stringify(launchRequest())}).then(() => console.log('answered'), (error) => console.log(error.message));
   `;
-  const out = await build({ stdin: { contents: entry, resolveDir: root, loader: 'js' }, bundle: true, platform: 'node', format: 'cjs', write: false, plugins: [substitutes], logLevel: 'silent' });
+  const out = await build({
+    stdin: { contents: entry, resolveDir: root, loader: 'js' },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    write: false,
+    plugins: [substitutes],
+    logLevel: 'silent',
+  });
   const printed = execFileSync(process.execPath, ['-e', out.outputFiles[0].text], { cwd: '/', encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
   expect(printed.trim()).toBe(NO_API_CLIENT);
 });
@@ -107,10 +115,7 @@ test('in Lambda with DYNAMODB_TABLE: progress saved by one session is offered to
   const dynamo = await startDynamo('bundle-progress');
   try {
     const userId = 'amzn1.ask.account.BUNDLE';
-    const requests = [
-      intentRequest('StartTechniqueIntent', resolvedTechnique('easeSole'), { userId, newSession: true }),
-      launchRequest({ userId }),
-    ];
+    const requests = [intentRequest('StartTechniqueIntent', resolvedTechnique('easeSole'), { userId, newSession: true }), launchRequest({ userId })];
     const { answers, stderr } = await invokeBundle(requests, {
       AWS_LAMBDA_FUNCTION_NAME: 'foot-massage-guide',
       DYNAMODB_TABLE: dynamo.table,

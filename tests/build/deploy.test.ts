@@ -37,7 +37,9 @@ const FUNCTIONS: Readonly<Record<string, string>> = {
 const CFN_TAGS: (ScalarTag | CollectionTag)[] = Object.entries(FUNCTIONS).flatMap(([tag, name]) => [
   {
     tag,
-    resolve: (value: string): unknown => ({ [name]: name === 'Fn::GetAtt' ? [value.slice(0, value.indexOf('.')), value.slice(value.indexOf('.') + 1)] : value }),
+    resolve: (value: string): unknown => ({
+      [name]: name === 'Fn::GetAtt' ? [value.slice(0, value.indexOf('.')), value.slice(value.indexOf('.') + 1)] : value,
+    }),
   },
   { tag, collection: 'seq' as const, resolve: (value: { toJSON(): unknown }): unknown => ({ [name]: value.toJSON() }) },
   { tag, collection: 'map' as const, resolve: (value: { toJSON(): unknown }): unknown => ({ [name]: value.toJSON() }) },
@@ -115,7 +117,10 @@ describe('the CloudFormation template (infrastructure/cfn-deployer/skill-stack.y
     const names = new Set([...Object.keys(template.Parameters), ...Object.keys(template.Resources)]);
     const seen: string[] = [];
     const walk = (node: unknown): void => {
-      if (Array.isArray(node)) { node.forEach(walk); return; }
+      if (Array.isArray(node)) {
+        node.forEach(walk);
+        return;
+      }
       if (typeof node !== 'object' || node === null) return;
       for (const [key, value] of Object.entries(node)) {
         if (key === 'Ref' && typeof value === 'string') seen.push(value);
@@ -160,7 +165,7 @@ describe('the CloudFormation template (infrastructure/cfn-deployer/skill-stack.y
     expect(template.Resources.ProgressTable.UpdateReplacePolicy).toBe('Retain');
   });
 
-  test('the log group is the function\'s (/aws/lambda/<its name>), used by it, with a retention', () => {
+  test("the log group is the function's (/aws/lambda/<its name>), used by it, with a retention", () => {
     expect(logGroup.RetentionInDays).toBe(30);
     const [groupName, groupVars] = (logGroup.LogGroupName as { 'Fn::Sub': [string, unknown] })['Fn::Sub'];
     const [functionName, functionVars] = (fn.FunctionName as { 'Fn::Sub': [string, unknown] })['Fn::Sub'];
@@ -201,7 +206,7 @@ describe('the CloudFormation template (infrastructure/cfn-deployer/skill-stack.y
     expect(dynamo[0].Resource).toEqual(getAtt('ProgressTable', 'Arn'));
   });
 
-  test('logs: create streams and put events in the function\'s own log group, nothing else', () => {
+  test("logs: create streams and put events in the function's own log group, nothing else", () => {
     const logs = statements.filter((s) => asList(s.Action).some((a) => a.startsWith('logs:')));
     expect(logs).toHaveLength(1);
     expect([...asList(logs[0].Action)].sort()).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents']);
@@ -293,16 +298,23 @@ describe('npm run package', () => {
 
   test('the handler in ask-resources.json is what build/lambda exports', () => {
     const [file, exported] = profile.skillInfrastructure.userConfig.handler.split('.');
-    const kind = execFileSync(process.execPath, ['-e', `process.stdout.write(typeof require(${JSON.stringify(join(lambda, `${file}.js`))})[${JSON.stringify(exported)}])`], {
-      cwd: root,
-      encoding: 'utf8',
-      env: { PATH: process.env.PATH ?? '' },
-    });
+    const kind = execFileSync(
+      process.execPath,
+      ['-e', `process.stdout.write(typeof require(${JSON.stringify(join(lambda, `${file}.js`))})[${JSON.stringify(exported)}])`],
+      {
+        cwd: root,
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH ?? '' },
+      },
+    );
     expect(kind).toBe('function');
   });
 
   test('build/lambda/locales/ holds every language and regional file, as in the source', () => {
-    const files = (dir: string) => (readdirSync(dir, { recursive: true, encoding: 'utf8' })).filter((f) => f.endsWith('.json')).sort();
+    const files = (dir: string) =>
+      readdirSync(dir, { recursive: true, encoding: 'utf8' })
+        .filter((f) => f.endsWith('.json'))
+        .sort();
     expect(files(join(lambda, 'locales'))).toEqual(files(join(root, 'lambda', 'locales')));
     expect(files(join(lambda, 'locales'))).toContain(join('de', 'translation.json'));
   });
@@ -311,11 +323,18 @@ describe('npm run package', () => {
     const elsewhere = mkdtempSync(join(tmpdir(), 'fmg-zip-'));
     cpSync(lambda, elsewhere, { recursive: true });
     const launch = { ...launchRequest(), request: { ...launchRequest().request, locale: 'de-DE' } };
-    const speech = execFileSync(process.execPath, ['-e', `require(${JSON.stringify(join(elsewhere, 'index.js'))}).handler(${JSON.stringify(launch)}).then((r) => process.stdout.write(r.response.outputSpeech.ssml))`], {
-      cwd: elsewhere,
-      encoding: 'utf8',
-      env: { PATH: process.env.PATH ?? '', STORAGE: 'none' },
-    });
+    const speech = execFileSync(
+      process.execPath,
+      [
+        '-e',
+        `require(${JSON.stringify(join(elsewhere, 'index.js'))}).handler(${JSON.stringify(launch)}).then((r) => process.stdout.write(r.response.outputSpeech.ssml))`,
+      ],
+      {
+        cwd: elsewhere,
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH ?? '', STORAGE: 'none' },
+      },
+    );
     expect(speech).toMatch(/Fußmassage|Fuß/);
     expect(speech).not.toMatch(/Welcome/);
   });
@@ -324,11 +343,18 @@ describe('npm run package', () => {
     const elsewhere = mkdtempSync(join(tmpdir(), 'fmg-zip-'));
     cpSync(join(lambda, 'index.js'), join(elsewhere, 'index.js'));
     const launch = { ...launchRequest(), request: { ...launchRequest().request, locale: 'de-DE' } };
-    const run = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(join(elsewhere, 'index.js'))}).handler(${JSON.stringify(launch)}).then((r) => process.stdout.write(r.response.outputSpeech.ssml))`], {
-      cwd: elsewhere,
-      encoding: 'utf8',
-      env: { PATH: process.env.PATH ?? '', STORAGE: 'none' },
-    });
+    const run = spawnSync(
+      process.execPath,
+      [
+        '-e',
+        `require(${JSON.stringify(join(elsewhere, 'index.js'))}).handler(${JSON.stringify(launch)}).then((r) => process.stdout.write(r.response.outputSpeech.ssml))`,
+      ],
+      {
+        cwd: elsewhere,
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH ?? '', STORAGE: 'none' },
+      },
+    );
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/Welcome to Foot Massage Guide/);
     expect(run.stderr).toMatch(/"event":"locale".*words for \\"de\\" could not be read/);
@@ -343,12 +369,19 @@ describe('npm run package', () => {
   // -------------------------------------------------------------------------
   // The store icons: required to submit, drawn by npm run package.
 
-  const listingLocales = () => Object.entries((readJson(join(root, 'skill.json')) as { manifest: { publishingInformation: { locales: Record<string, Record<string, string>> } } }).manifest.publishingInformation.locales);
+  const listingLocales = () =>
+    Object.entries(
+      (readJson(join(root, 'skill.json')) as { manifest: { publishingInformation: { locales: Record<string, Record<string, string>> } } }).manifest
+        .publishingInformation.locales,
+    );
 
   test('every locale names a 108×108 and a 512×512 PNG icon that the skill package holds', () => {
     expect(listingLocales()).toHaveLength(17);
     for (const [locale, listing] of listingLocales()) {
-      for (const [field, size] of [['smallIconUri', 108], ['largeIconUri', 512]] as const) {
+      for (const [field, size] of [
+        ['smallIconUri', 108],
+        ['largeIconUri', 512],
+      ] as const) {
         const uri = listing[field];
         expect([locale, field, uri]).toEqual([locale, field, expect.stringMatching(/^file:\/\/assets\/images\/\w+\.png$/)]);
         const png = readPng(readFileSync(join(skillPackage, uri.slice('file://'.length))));
@@ -397,7 +430,9 @@ describe('npm run package', () => {
     writeFileSync(join(elsewhere, 'skill.json'), JSON.stringify(changed));
     const again = packageSkill(elsewhere);
     expect(again.skillPackageChanged).toBe(true);
-    const packaged = readJson(join(elsewhere, 'build', 'skill-package', 'skill.json')) as { manifest: { apis: { custom: { endpoint: unknown } }; publishingInformation: { locales: Record<string, { keywords: string[] }> } } };
+    const packaged = readJson(join(elsewhere, 'build', 'skill-package', 'skill.json')) as {
+      manifest: { apis: { custom: { endpoint: unknown } }; publishingInformation: { locales: Record<string, { keywords: string[] }> } };
+    };
     expect(packaged.manifest.apis.custom.endpoint).toEqual({ uri: ARN });
     expect(packaged.manifest.publishingInformation.locales['en-US'].keywords).toContain('feet care');
     // The made-up endpoint must not stay in this checkout's package, where a real deploy would find it.
@@ -431,12 +466,14 @@ describe('npm run package', () => {
     expect(readFileSync(join(root, 'hooks', 'build.ps1'), 'utf8')).toContain('npm run --silent package -- --zip $OutFile');
   });
 
-  test('ask deploy\'s build step rebuilds the bundle and zips what Lambda needs, and the zip answers in German', () => {
+  test("ask deploy's build step rebuilds the bundle and zips what Lambda needs, and the zip answers in German", () => {
     writeFileSync(join(lambda, 'index.js'), 'exports.handler = () => "a stale bundle";');
     const run = runHookAsTheCliDoes();
     expect([run.status, run.stderr]).toEqual([0, '']);
     const files = readZip(readFileSync(run.zipFile));
-    expect(files.map((f) => f.name)).toEqual(expect.arrayContaining(['index.js', 'dynamodbApi.js', 'package.json', 'locales/en/translation.json', 'locales/de/translation.json']));
+    expect(files.map((f) => f.name)).toEqual(
+      expect.arrayContaining(['index.js', 'dynamodbApi.js', 'package.json', 'locales/en/translation.json', 'locales/de/translation.json']),
+    );
     expect(files.map((f) => f.name)).not.toContain('index.js.map');
     expect(files.map((f) => f.name)).not.toContain('dynamodbApi.js.map');
     for (const file of files) expect([file.name, file.mode]).toEqual([file.name, 0o644]);
@@ -446,16 +483,23 @@ describe('npm run package', () => {
       writeFileSync(join(unpacked, file.name), file.data);
     }
     const launch = { ...launchRequest(), request: { ...launchRequest().request, locale: 'de-DE' } };
-    const speech = execFileSync(process.execPath, ['-e', `require(${JSON.stringify(join(unpacked, 'index.js'))}).handler(${JSON.stringify(launch)}).then((r) => process.stdout.write(r.response.outputSpeech.ssml))`], {
-      cwd: unpacked,
-      encoding: 'utf8',
-      env: { PATH: process.env.PATH ?? '', STORAGE: 'none' },
-    });
+    const speech = execFileSync(
+      process.execPath,
+      [
+        '-e',
+        `require(${JSON.stringify(join(unpacked, 'index.js'))}).handler(${JSON.stringify(launch)}).then((r) => process.stdout.write(r.response.outputSpeech.ssml))`,
+      ],
+      {
+        cwd: unpacked,
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH ?? '', STORAGE: 'none' },
+      },
+    );
     expect(speech).toMatch(/Fußmassage|Fuß/);
     firstZip = readFileSync(run.zipFile);
   });
 
-  test('ask deploy\'s build step stops the deploy when the skill package it already uploaded was out of date, and brings it up to date', () => {
+  test("ask deploy's build step stops the deploy when the skill package it already uploaded was out of date, and brings it up to date", () => {
     rmSync(join(skillPackage, 'assets', 'images', 'largeIcon.png'));
     const run = runHookAsTheCliDoes();
     expect(run.status).toBe(1);
@@ -470,7 +514,7 @@ describe('npm run package', () => {
 });
 
 describe('a fresh clone', () => {
-  test('npm ci lays out build/ for ask deploy (the prepare script), and .ask/ (the CLI\'s state) is not committed', () => {
+  test("npm ci lays out build/ for ask deploy (the prepare script), and .ask/ (the CLI's state) is not committed", () => {
     const scripts = (readJson(join(root, 'package.json')) as { scripts: Record<string, string> }).scripts;
     // …when the build tools are there: `npm ci --omit=dev` (a server that only runs) skips it.
     expect(scripts.prepare).toMatch(/require\.resolve\('esbuild'\).*process\.exit\(0\).*npm run --silent package/);

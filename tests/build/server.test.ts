@@ -22,7 +22,16 @@ const SKILL = 'amzn1.ask.skill.test';
 let signing: TestSigning;
 beforeAll(() => {
   // As `npm run serve` builds it.
-  buildSync({ entryPoints: [join(root, 'lambda/server/main.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', packages: 'external', outfile: BUNDLE, logLevel: 'warning' });
+  buildSync({
+    entryPoints: [join(root, 'lambda/server/main.ts')],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    packages: 'external',
+    outfile: BUNDLE,
+    logLevel: 'warning',
+  });
   signing = makeTestSigning();
 }, 60_000);
 
@@ -79,7 +88,14 @@ interface InProcess {
 async function start(options: Partial<ServerOptions> = {}): Promise<InProcess> {
   const storageDir = mkdtempSync(join(tmpdir(), 'fmg-serve-in-'));
   const lines: string[] = [];
-  const server = await startServer({ port: 0, verifySignature: false, verifyTimestamp: false, env: { STORAGE: 'file', STORAGE_DIR: storageDir }, log: (l: string) => lines.push(l), ...options });
+  const server = await startServer({
+    port: 0,
+    verifySignature: false,
+    verifyTimestamp: false,
+    env: { STORAGE: 'file', STORAGE_DIR: storageDir },
+    log: (l: string) => lines.push(l),
+    ...options,
+  });
   inProcess.push(server);
   return { server, url: server.url, port: Number(new URL(server.url).port), storageDir, lines };
 }
@@ -111,8 +127,7 @@ async function post(url: string, body: string, headers: Record<string, string> =
 }
 
 /** A body posted with a valid signature over its exact bytes. */
-const postSigned = (url: string, body: string, certUrl = CERT_URL) =>
-  post(url, body, { signaturecertchainurl: certUrl, 'signature-256': signing.sign(body) });
+const postSigned = (url: string, body: string, certUrl = CERT_URL) => post(url, body, { signaturecertchainurl: certUrl, 'signature-256': signing.sign(body) });
 
 /**
  * Writes `parts` on a raw connection (waiting `pauseMs` between them) and
@@ -250,8 +265,17 @@ test('a refused request is logged as one JSON line with the user as a hash, neve
   const answer = await post(url, body);
   expect(answer.status).toBe(400);
   expectShortError(answer.body, 'request is for another skill', requestId);
-  const line = output().split('\n').find((l) => l.includes('request-refused'));
-  expect(JSON.parse(line ?? '{}')).toEqual({ level: 'warn', event: 'request-refused', reason: 'request is for another skill', status: 400, requestId, user: userKey(userId) });
+  const line = output()
+    .split('\n')
+    .find((l) => l.includes('request-refused'));
+  expect(JSON.parse(line ?? '{}')).toEqual({
+    level: 'warn',
+    event: 'request-refused',
+    reason: 'request is for another skill',
+    status: 400,
+    requestId,
+    user: userKey(userId),
+  });
   expect(output()).not.toContain('RAW-USER-ID');
 }, 30_000);
 
@@ -271,7 +295,9 @@ test('SIGTERM lets an in-flight request finish, then stops', async () => {
   socket.on('data', (d: Buffer) => (response += d.toString()));
   await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
   // Headers and half the body, then the signal, then the rest.
-  socket.write(`POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n`);
+  socket.write(
+    `POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n`,
+  );
   socket.write(body.slice(0, 100));
   await new Promise((resolve) => setTimeout(resolve, 200));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -359,13 +385,16 @@ test('signatures: a signed request is answered; a forged one, a wrong certificat
   const untrusted = await start({ verifySignature: true, verifyTimestamp: true, certificates: { fetch: servedChain().fetch, roots: [] } });
   expect(answerOf((await postSigned(untrusted.url, body)).body).error).toBe('certificate refused');
   // Our certificates are valid for 20 days: 40 days from now, the chain has expired.
-  const later = await startSigned(servedChain().fetch, { verifyTimestamp: false, certificates: { fetch: servedChain().fetch, roots: [signing.root], now: () => Date.now() + 40 * 86_400_000 } });
+  const later = await startSigned(servedChain().fetch, {
+    verifyTimestamp: false,
+    certificates: { fetch: servedChain().fetch, roots: [signing.root], now: () => Date.now() + 40 * 86_400_000 },
+  });
   expect(answerOf((await postSigned(later.url, body)).body).error).toBe('certificate refused');
   const garbage = await startSigned(servedChain(() => 'not a certificate').fetch);
   expect(answerOf((await postSigned(garbage.url, body)).body).error).toBe('certificate refused');
 });
 
-test('certificate URLs are held to Amazon\'s rules after normalising, and `..` segments are refused before any download', async () => {
+test("certificate URLs are held to Amazon's rules after normalising, and `..` segments are refused before any download", async () => {
   const source = servedChain();
   const { url } = await startSigned(source.fetch);
   const body = launch();
@@ -453,7 +482,9 @@ test('the real HTTPS download: a chain from an S3 stand-in over TLS is accepted;
   });
   await new Promise<void>((resolve) => s3.listen(0, '127.0.0.1', () => resolve()));
   try {
-    const child = spawn(process.execPath, [probe], { env: { PATH: process.env.PATH ?? '', S3_PORT: String((s3.address() as { port: number }).port), ROOT: signing.root } });
+    const child = spawn(process.execPath, [probe], {
+      env: { PATH: process.env.PATH ?? '', S3_PORT: String((s3.address() as { port: number }).port), ROOT: signing.root },
+    });
     children.push(child);
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
