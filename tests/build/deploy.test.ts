@@ -254,6 +254,13 @@ describe('ask-resources.json', () => {
   });
 });
 
+/** A German launch answered by the bundle in `folder`, run by plain node with nothing else around it. */
+function launchGermanIn(folder: string): { status: number | null; stdout: string; stderr: string } {
+  const launch = { ...launchRequest(), request: { ...launchRequest().request, locale: 'de-DE' } };
+  const script = `require(${JSON.stringify(join(folder, 'index.js'))}).handler(${JSON.stringify(launch)}).then((r) => process.stdout.write(r.response.outputSpeech.ssml))`;
+  return spawnSync(process.execPath, ['-e', script], { cwd: folder, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', STORAGE: 'none' } });
+}
+
 describe('npm run package', () => {
   const skillPackage = join(root, 'build', 'skill-package');
   const lambda = join(root, 'build', 'lambda');
@@ -322,19 +329,7 @@ describe('npm run package', () => {
   test('the zipped folder alone speaks every language: copied elsewhere, it answers a German launch in German', () => {
     const elsewhere = mkdtempSync(join(tmpdir(), 'fmg-zip-'));
     cpSync(lambda, elsewhere, { recursive: true });
-    const launch = { ...launchRequest(), request: { ...launchRequest().request, locale: 'de-DE' } };
-    const speech = execFileSync(
-      process.execPath,
-      [
-        '-e',
-        `require(${JSON.stringify(join(elsewhere, 'index.js'))}).handler(${JSON.stringify(launch)}).then((r) => process.stdout.write(r.response.outputSpeech.ssml))`,
-      ],
-      {
-        cwd: elsewhere,
-        encoding: 'utf8',
-        env: { PATH: process.env.PATH ?? '', STORAGE: 'none' },
-      },
-    );
+    const { stdout: speech } = launchGermanIn(elsewhere);
     expect(speech).toMatch(/Fußmassage|Fuß/);
     expect(speech).not.toMatch(/Welcome/);
   });
@@ -342,19 +337,7 @@ describe('npm run package', () => {
   test('a package that lost its locale files still answers, in English, and says why in the log', () => {
     const elsewhere = mkdtempSync(join(tmpdir(), 'fmg-zip-'));
     cpSync(join(lambda, 'index.js'), join(elsewhere, 'index.js'));
-    const launch = { ...launchRequest(), request: { ...launchRequest().request, locale: 'de-DE' } };
-    const run = spawnSync(
-      process.execPath,
-      [
-        '-e',
-        `require(${JSON.stringify(join(elsewhere, 'index.js'))}).handler(${JSON.stringify(launch)}).then((r) => process.stdout.write(r.response.outputSpeech.ssml))`,
-      ],
-      {
-        cwd: elsewhere,
-        encoding: 'utf8',
-        env: { PATH: process.env.PATH ?? '', STORAGE: 'none' },
-      },
-    );
+    const run = launchGermanIn(elsewhere);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/Welcome to Foot Massage Guide/);
     expect(run.stderr).toMatch(/"event":"locale".*words for \\"de\\" could not be read/);
@@ -482,19 +465,7 @@ describe('npm run package', () => {
       mkdirSync(join(unpacked, file.name, '..'), { recursive: true });
       writeFileSync(join(unpacked, file.name), file.data);
     }
-    const launch = { ...launchRequest(), request: { ...launchRequest().request, locale: 'de-DE' } };
-    const speech = execFileSync(
-      process.execPath,
-      [
-        '-e',
-        `require(${JSON.stringify(join(unpacked, 'index.js'))}).handler(${JSON.stringify(launch)}).then((r) => process.stdout.write(r.response.outputSpeech.ssml))`,
-      ],
-      {
-        cwd: unpacked,
-        encoding: 'utf8',
-        env: { PATH: process.env.PATH ?? '', STORAGE: 'none' },
-      },
-    );
+    const { stdout: speech } = launchGermanIn(unpacked);
     expect(speech).toMatch(/Fußmassage|Fuß/);
     firstZip = readFileSync(run.zipFile);
   });
