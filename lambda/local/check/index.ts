@@ -25,7 +25,13 @@ const modelFile = (locale: string) => join('interaction-models', `${locale}.json
 
 export function checkProject(root: string = PROJECT_ROOT, only: readonly string[] = SUPPORTED_LOCALES): Problem[] {
   const problems: Problem[] = [];
-  const read = (file: string) => readFileSync(join(root, file), 'utf8');
+  // Each file read once: a model is type-checked, compared with its grammar's and checked as JSON.
+  const texts = new Map<string, string>();
+  const read = (file: string): string => {
+    let text = texts.get(file);
+    if (text === undefined) texts.set(file, (text = readFileSync(join(root, file), 'utf8')));
+    return text;
+  };
   const exists = (file: string) => existsSync(join(root, file));
 
   // The same locales everywhere: the code's list, the models, the listing, privacy.
@@ -63,7 +69,7 @@ export function checkProject(root: string = PROJECT_ROOT, only: readonly string[
     });
   }
   // Each locale's grammar, and the model it generates (its problems are said with the locale's below).
-  const grammars = new Map(only.map((locale) => [locale, checkLocaleGrammar(locale, root)]));
+  const grammars = new Map(only.map((locale) => [locale, checkLocaleGrammar(locale, root, read)]));
   // Amazon's types for the manifest and for each model checked (ask-smapi-model). A model that is
   // byte for byte what its grammar generates has its type already: tsc checks the generator's.
   const smapiFiles: SmapiFile[] = [];

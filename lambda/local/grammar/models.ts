@@ -91,13 +91,17 @@ export function checkGrammar(locale: string, root: string): Problem[] {
   return checkLocaleGrammar(locale, root).problems;
 }
 
-/** checkGrammar, with the model the grammar generates (null when it cannot be generated). */
-export function checkLocaleGrammar(locale: string, root: string): { readonly problems: Problem[]; readonly generated: string | null } {
+/** checkGrammar, with the model the grammar generates (null when it cannot be generated); `read` reads a file of the project. */
+export function checkLocaleGrammar(
+  locale: string,
+  root: string,
+  read = (file: string): string => readFileSync(join(root, file), 'utf8'),
+): { readonly problems: Problem[]; readonly generated: string | null } {
   const built = buildLocaleModel(locale, root);
   if (built.text === null) return { problems: [...built.problems], generated: null };
   let committed: string | null = null;
   try {
-    committed = readFileSync(join(root, modelFile(locale)), 'utf8');
+    committed = read(modelFile(locale));
   } catch {
     // Said by the locale checks: the model file is missing.
   }
