@@ -17,6 +17,7 @@ import { MAX_AUDIO_TAGS, MAX_SPEECH_CHARS, MAX_TIMED_SECONDS, measureSsml } from
 import { EVERY_COMMAND } from '../support/commands';
 import { everyPhase, everyPrefs, validStateArb } from '../support/states';
 import { MODEL_INTENTS, USER_PREFIX, envelopeArb, type EnvelopeCase, type Json } from './arbitraries';
+import { speechKey } from '../support/replies';
 
 /**
  * The request fuzz suite: thousands of generated envelopes, from honest to
@@ -404,7 +405,7 @@ test('every reply for every state × command × preferences stays within Alexa l
       const card = renderDisplay(reply, voice).card;
       if (card.title.length + card.text.length > 8000)
         problems.push(`card of ${card.title.length + card.text.length} characters for ${command.type} in ${JSON.stringify(state)}`);
-      const spokenKey = JSON.stringify([reply.say, reply.ask, reply.state.prefs.pace]);
+      const spokenKey = speechKey(reply);
       for (const [n, notices] of NOTICES.entries()) {
         replies += 1;
         const speechKey = `${n}${spokenKey}`;

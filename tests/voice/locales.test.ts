@@ -7,6 +7,7 @@ import { plainText } from '../../lambda/local/conversation';
 import { EVERY_COMMAND } from '../support/commands';
 import { expectValidSsml } from '../support/ssml';
 import { everyPhase } from '../support/states';
+import { speechKey } from '../support/replies';
 
 // Every answer the guide can give, in every locale: valid SSML for that locale,
 // every word found, and no English left behind in another language.
@@ -25,7 +26,7 @@ const replies = [
           ] satisfies GuideState[]
         ).flatMap((state) => EVERY_COMMAND.map((command) => reduce(state, command))),
       )
-      .map((reply) => [JSON.stringify([reply.say, reply.ask, reply.state.prefs.pace]), reply] as const),
+      .map((reply) => [speechKey(reply), reply] as const),
   ).values(),
 ];
 

@@ -6,6 +6,7 @@ import { escape, renderSpeech } from '../../lambda/voice/speech';
 import { EVERY_COMMAND } from '../support/commands';
 import { expectValidSsml, measureSsml } from '../support/ssml';
 import { everyPhase } from '../support/states';
+import { speechKey } from '../support/replies';
 
 // Every answer the guide can give today: every phase × every command, rendered in en-US.
 
@@ -30,7 +31,7 @@ const speechOf = new Map<string, ReturnType<typeof renderSpeech>>();
 const rendered = states.flatMap((state) =>
   EVERY_COMMAND.map((command) => {
     const reply = reduce(state, command);
-    const key = JSON.stringify([reply.say, reply.ask, reply.state.prefs.pace]);
+    const key = speechKey(reply);
     let speech = speechOf.get(key);
     if (!speech) {
       speech = renderSpeech(reply.say, reply.ask, voice, reply.state.prefs.pace);
