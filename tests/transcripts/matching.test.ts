@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import type { IModel } from 'virtual-core';
 import '../../lambda/local/conversation';
+import { phrasesOf, type InteractionModel as ModelFile } from '../../lambda/local/model';
 import { InteractionModel } from 'virtual-alexa/lib/src/model/InteractionModel';
 import { Utterance } from 'virtual-core';
 
@@ -15,20 +16,11 @@ jest.isolateModules(() => {
   Original = jest.requireActual<{ Utterance: typeof Utterance }>('virtual-core').Utterance;
 });
 
-interface ModelJson {
-  interactionModel: {
-    languageModel: {
-      intents: { name: string; samples?: string[]; slots?: { name: string; type: string }[] }[];
-      types?: { name: string; values: { name: { value: string; synonyms?: string[] } }[] }[];
-    };
-  };
-}
-
 describe.each(['en-US', 'ja-JP'])('%s', (locale) => {
-  const json = JSON.parse(readFileSync(join(__dirname, '..', '..', 'interaction-models', `${locale}.json`), 'utf8')) as ModelJson;
+  const json = JSON.parse(readFileSync(join(__dirname, '..', '..', 'interaction-models', `${locale}.json`), 'utf8')) as ModelFile;
   const model: IModel = InteractionModel.fromJSON(json);
   const lm = json.interactionModel.languageModel;
-  const values = new Map((lm.types ?? []).map((t) => [t.name, t.values.flatMap((v) => [v.name.value, ...(v.name.synonyms ?? [])])]));
+  const values = new Map((lm.types ?? []).map((t) => [t.name, (t.values ?? []).flatMap(phrasesOf)]));
   const samples = lm.intents.flatMap((intent) =>
     (intent.samples ?? []).map((sample) => ({ sample, slots: new Map((intent.slots ?? []).map((s) => [s.name, s.type])) })),
   );
