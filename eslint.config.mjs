@@ -1,5 +1,5 @@
 // Lint: typescript-eslint's recommended and strict rules, with type information, over
-// everything TypeScript in the project. Formatting is Prettier's (prettier.config.mjs).
+// everything TypeScript in the project. Formatting is Biome's (biome.json).
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(

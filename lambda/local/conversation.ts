@@ -541,7 +541,7 @@ function templateRegExp(template: string, name: string): RegExp {
 function spaceOut(text: string, words: readonly string[]): string {
   const parts: string[] = [];
   let plain = '';
-  for (let i = 0; i < text.length;) {
+  for (let i = 0; i < text.length; ) {
     const word = words.find((w) => w && text.startsWith(w, i)) ?? /^\d+/.exec(text.slice(i))?.[0];
     if (word) {
       parts.push(plain, word);

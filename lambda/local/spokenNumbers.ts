@@ -28,7 +28,7 @@ export function numberWordsForDigits(text: string, words: Readonly<Record<string
 export function digitsForNumberWords(text: string, words: Readonly<Record<string, number>>): string {
   const tokens = text.split(' ');
   const out: string[] = [];
-  for (let i = 0; i < tokens.length;) {
+  for (let i = 0; i < tokens.length; ) {
     let j = i;
     while (j < tokens.length && Object.prototype.hasOwnProperty.call(words, tokens[j])) j++;
     if (j > i) {

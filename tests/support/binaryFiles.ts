@@ -55,7 +55,7 @@ export interface PngImage {
 export function readPng(file: Buffer): PngImage {
   if (!file.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) throw new Error('not a PNG: wrong signature');
   const chunks = new Map<string, Buffer[]>();
-  for (let at = 8; at < file.length;) {
+  for (let at = 8; at < file.length; ) {
     const length = file.readUInt32BE(at);
     const type = file.toString('ascii', at + 4, at + 8);
     const data = file.subarray(at + 8, at + 8 + length);

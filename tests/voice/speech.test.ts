@@ -16,14 +16,16 @@ const states: GuideState[] = everyPhase().flatMap((phase) =>
     { turns: 0, pace: 'normal', timing: true, nexts: 0, safetyHeard: false },
     { turns: 5, pace: 'slow', timing: true, nexts: 10, safetyHeard: true },
     { turns: 5, pace: 'fast', timing: false, nexts: 1, safetyHeard: true },
-  ].map(({ turns, pace, timing, nexts, safetyHeard }): GuideState => ({
-    ...INITIAL_STATE,
-    phase,
-    turns,
-    nexts,
-    safetyHeard,
-    prefs: { timing, pace: pace as GuideState['prefs']['pace'] },
-  })),
+  ].map(
+    ({ turns, pace, timing, nexts, safetyHeard }): GuideState => ({
+      ...INITIAL_STATE,
+      phase,
+      turns,
+      nexts,
+      safetyHeard,
+      prefs: { timing, pace: pace as GuideState['prefs']['pace'] },
+    }),
+  ),
 );
 const voice = voiceFor('en-US');
 // Rendering reads only what is said, what is asked and the pace: a reply that repeats those shares the speech already rendered.

@@ -49,13 +49,15 @@ const records = (value: unknown): Record<string, unknown>[] => (Array.isArray(va
 export function parseLanguageModel(json: unknown, file: string): IndexedModel {
   const model = isRecord(json) && isRecord(json.interactionModel) ? json.interactionModel.languageModel : undefined;
   if (!isRecord(model) || !Array.isArray(model.intents)) throw new Error(`${file}: no interactionModel.languageModel.intents`);
-  const intents = records(model.intents).map((intent): IndexedIntent => ({
-    name: typeof intent.name === 'string' ? intent.name : '(unnamed)',
-    slots: new Map(
-      records(intent.slots).flatMap((slot) => (typeof slot.name === 'string' && typeof slot.type === 'string' ? [[slot.name, slot.type] as const] : [])),
-    ),
-    samples: strings(intent.samples),
-  }));
+  const intents = records(model.intents).map(
+    (intent): IndexedIntent => ({
+      name: typeof intent.name === 'string' ? intent.name : '(unnamed)',
+      slots: new Map(
+        records(intent.slots).flatMap((slot) => (typeof slot.name === 'string' && typeof slot.type === 'string' ? [[slot.name, slot.type] as const] : [])),
+      ),
+      samples: strings(intent.samples),
+    }),
+  );
   const types = new Map(
     records(model.types).map((type) => {
       const values = records(type.values).flatMap((value) => {

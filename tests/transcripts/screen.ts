@@ -11,7 +11,8 @@ const onScreen = () => new Conversation({ handler: (event) => handler(event), sc
 
 function screenOf(turn: TurnResult): Record<string, unknown> | undefined {
   const directive = (turn.response.response.directives ?? []).find((d) => d.type === 'Alexa.Presentation.APL.RenderDocument') as
-    { datasources: { guide: { properties: Record<string, unknown> } } } | undefined;
+    | { datasources: { guide: { properties: Record<string, unknown> } } }
+    | undefined;
   return directive?.datasources.guide.properties;
 }
 
