@@ -131,9 +131,11 @@ const MAX_REMEMBERED = 5_000;
  * English): t() would find the same string and then run its interpolation
  * and nesting machinery over it for nothing, which on a cold start (a launch
  * asks for about 25 such words) costs more than everything else the first
- * answer does. Anything else (values, plurals, placeholders, a key that is
- * missing or names an object) goes to t(). tests/voice/resources.test.ts
- * holds the two ways to the same words for every key in every locale.
+ * answer does. Words with plain `{{name}}` placeholders and values for each
+ * are filled in here the same way (filledWords). Anything else (plurals,
+ * nesting, a placeholder without a value, a key that is missing or names an
+ * object) goes to t(). tests/voice/resources.test.ts holds the two ways to
+ * the same words for every key in every locale, with values and counts.
  */
 function remembering(t: TFunction, bundles: readonly Words[]): Translate {
   const said = new Map<string, string>();
@@ -143,12 +145,13 @@ function remembering(t: TFunction, bundles: readonly Words[]): Translate {
     if (typeof values.count === 'number') {
       let plural = counted.get(key);
       if (plural === undefined) counted.set(key, (plural = hasPluralForms(bundles, key)));
+      if (plural) return t(key, values);
       // A number of things said the same way whatever the number ("I know {{count}} techniques"):
       // a count given as text is only filled in, and i18next builds no plural rules for it
       // (ICU's, about a millisecond of a cold start) just to find there are no forms to choose from.
-      if (!plural) return t(key, { ...values, count: String(values.count) });
+      values = { ...values, count: String(values.count) };
     }
-    return t(key, values);
+    return filledWords(bundles, key, values) ?? t(key, values);
   };
   return (key, values) => {
     const id = values === undefined ? key : memoKey(key, values);
@@ -193,6 +196,48 @@ function plainWords(bundles: readonly Words[], key: string): string | undefined 
     const found = lookUp(words, key);
     if (found === undefined || found === null) continue;
     return typeof found === 'string' && !found.includes('{{') && !found.includes('$t(') ? found : undefined;
+  }
+  return undefined;
+}
+
+// What t() does with `{{name}}` and nothing else: puts the value in, as text.
+const PLACEHOLDER = /\{\{([^{}]*)\}\}/g;
+const NAME = /^[A-Za-z_]\w*$/;
+// Values under these names are options to t() (another key, form or language), not words to fill in.
+const T_OPTIONS = new Set([
+  'context',
+  'ordinal',
+  'count',
+  'lng',
+  'lngs',
+  'ns',
+  'defaultValue',
+  'replace',
+  'interpolation',
+  'postProcess',
+  'returnObjects',
+  'keyPrefix',
+]);
+
+/**
+ * The words under `key` with each `{{name}}` filled in, when that is all t() would do: the
+ * words are a string with plain placeholders, every one given a string or a number, and
+ * nothing (in the words or the values) asks for nesting or more filling. Otherwise undefined,
+ * and t() does it. t()'s interpolation and nesting passes cost far more than this, and a
+ * step, a position or a list is said this way on almost every turn.
+ */
+function filledWords(bundles: readonly Words[], key: string, values: Readonly<Record<string, unknown>>): string | undefined {
+  for (const name in values) if (T_OPTIONS.has(name) && !(name === 'count' && typeof values.count === 'string')) return undefined;
+  for (const words of bundles) {
+    const found = lookUp(words, key);
+    if (found === undefined || found === null) continue;
+    if (typeof found !== 'string' || found.includes('$t(')) return undefined;
+    const fill = (name: string): string | undefined => {
+      const value = NAME.test(name) && Object.prototype.hasOwnProperty.call(values, name) ? values[name] : undefined;
+      return typeof value === 'number' || (typeof value === 'string' && !value.includes('{{') && !value.includes('$t(')) ? String(value) : undefined;
+    };
+    for (const [, name] of found.matchAll(PLACEHOLDER)) if (fill(name) === undefined) return undefined;
+    return found.replace(PLACEHOLDER, (_, name: string) => fill(name) ?? '');
   }
   return undefined;
 }
