@@ -78,7 +78,8 @@ export function dynamodbClientBuildOptions(): BuildOptions {
   return { ...common, entryPoints: [join(PROJECT_ROOT, 'lambda', 'storage', 'dynamodbApi.ts')], outfile: join(LAMBDA_OUT_DIR, DYNAMODB_CLIENT_FILE) };
 }
 
-async function main(): Promise<void> {
+/** Writes build/lambda: the bundle, its DynamoDB client and the words. `npm run package` calls it first. */
+export async function bundleLambda(): Promise<void> {
   await Promise.all([build(lambdaBuildOptions()), build(dynamodbClientBuildOptions())]);
   const locales = join(LAMBDA_OUT_DIR, 'locales');
   rmSync(locales, { recursive: true, force: true });
@@ -86,7 +87,7 @@ async function main(): Promise<void> {
 }
 
 if (require.main === module) {
-  main().catch((error: unknown) => {
+  bundleLambda().catch((error: unknown) => {
     console.error(error);
     process.exit(1);
   });

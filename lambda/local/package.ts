@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, wri
 import { dirname, join, relative, sep } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { isRecord } from '../json';
+import { bundleLambda } from './bundle';
 import { PROJECT_ROOT } from './projectRoot';
 import { STORE_ICONS, drawIcon, iconUri } from './storeIcon';
 import { zip } from './zip';
@@ -9,7 +10,8 @@ import { zip } from './zip';
 /**
  * `npm run package` (also run by `npm ci`, as the `prepare` script): lays out
  * build/ the way `ask deploy` reads it (see ask-resources.json), after
- * `npm run build` has bundled the Lambda:
+ * bundling the Lambda as `npm run build` does (bundle.ts, called in this
+ * process rather than through a second npm):
  *
  *   build/skill-package/skill.json                              skill.json, plus the endpoint `ask deploy` wrote
  *   build/skill-package/interactionModels/custom/<locale>.json  copy of interaction-models/<locale>.json
@@ -214,13 +216,14 @@ export const STALE_PACKAGE_MESSAGE =
   'build/skill-package was out of date (skill.json, a model or an icon changed since npm run package), and ask deploy ' +
   'uploads the skill package before it runs this build step, so the old one went up. It is up to date now: run ask deploy again.';
 
-export function main(argv: readonly string[]): number {
+async function main(argv: readonly string[]): Promise<number> {
   const zipAt = argv.indexOf('--zip');
   const zipFile = zipAt >= 0 ? argv[zipAt + 1] : undefined;
   if (zipAt >= 0 && !zipFile) {
     console.error('npm run package -- --zip <file>: name the zip to write');
     return 2;
   }
+  await bundleLambda();
   const result = packageSkill();
   console.log(`npm run package: ${SKILL_PACKAGE_DIR} ${describeWritten(result)}; ${LAMBDA_DIR} ready for ask deploy`);
   if (result.keptEndpoint) console.log(`  kept the endpoint ask deploy set: ${result.keptEndpoint}`);
@@ -235,4 +238,12 @@ export function main(argv: readonly string[]): number {
   return 0;
 }
 
-if (require.main === module) process.exitCode = main(process.argv.slice(2));
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
+}
