@@ -34,7 +34,19 @@ const HIGHLIGHT: FootRegion['area'] = 'sole';
 /** The foot fits a circle of this share of the icon's width, centred. */
 const CIRCLE = 0.88;
 
+/**
+ * A store icon as PNG bytes, `size` pixels square. Drawn once per size in a process: the foot
+ * and its colours are constants, and a process that packages more than once (the deploy
+ * suite) would draw the same pixels again. The bytes are shared: write them, never change them.
+ */
+const drawn = new Map<number, Buffer>();
 export function drawIcon(size: number): Buffer {
+  let png = drawn.get(size);
+  if (png === undefined) drawn.set(size, (png = draw(size)));
+  return png;
+}
+
+function draw(size: number): Buffer {
   const shapes = (at: Placement, regions: readonly FootRegion[]) => regions.flatMap((r) => outlines(r.pathData, at));
   const at = placement(shapes({ scale: 1, dx: 0, dy: 0 }, FOOT_REGIONS), size);
   const rgb = new Uint8Array(size * size * 3);
