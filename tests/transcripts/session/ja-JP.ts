@@ -1,7 +1,7 @@
 import { transcript } from '../../support/transcript';
 
 // A real massage session, the way people talk through one (ja-JP, through the real model).
-// One test per capability, as in en-US.test.ts beside this file.
+// One test per capability, as in en-US.ts beside this file.
 
 test('ja-JP: 名前でスキップ。単独では始めず、フルコースではこの足か両足で飛ばす', async () => {
   await transcript(
