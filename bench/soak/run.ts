@@ -1,4 +1,5 @@
 import '../../lambda/local/quiet';
+import { exitWith } from '../../lambda/local/exit';
 import { PROJECT_ROOT } from '../../lambda/local/projectRoot';
 import { soakEndpoint } from './endpoint';
 import type { Figure } from './figure';
@@ -34,10 +35,4 @@ async function main(): Promise<number> {
   return missed === 0 ? 0 : 1;
 }
 
-main().then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  },
-);
+exitWith(main());

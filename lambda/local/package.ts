@@ -3,6 +3,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { isRecord } from '../json';
 import { bundleLambda } from './bundle';
+import { exitWith } from './exit';
 import { PROJECT_ROOT } from './projectRoot';
 import { STORE_ICONS, drawIcon, iconUri } from './storeIcon';
 import { zip } from './zip';
@@ -238,12 +239,4 @@ async function main(argv: readonly string[]): Promise<number> {
   return 0;
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => (process.exitCode = code),
-    (error: unknown) => {
-      console.error(error);
-      process.exitCode = 1;
-    },
-  );
-}
+if (require.main === module) exitWith(main(process.argv.slice(2)));

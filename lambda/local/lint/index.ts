@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import ts from 'typescript';
 import { ESLint } from 'eslint';
 import { PROJECT_ROOT } from '../projectRoot';
+import { exitWith } from '../exit';
 
 /**
  * `npm run lint`: every static check of the code, in one process, so the
@@ -118,12 +119,4 @@ async function main(args: readonly string[]): Promise<number> {
   return ok.every(Boolean) ? 0 : 1;
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => (process.exitCode = code),
-    (error: unknown) => {
-      console.error(error);
-      process.exitCode = 2;
-    },
-  );
-}
+if (require.main === module) exitWith(main(process.argv.slice(2)), 2);

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { SUPPORTED_LOCALES } from '../../voice/locales';
+import { exitWith } from '../exit';
 import { PROJECT_ROOT } from '../projectRoot';
 import { checkLocales, serveIfWorker } from './parallel';
 import { formatLocale, formatTable, writeReport } from './report';
@@ -57,13 +58,5 @@ export async function main(args: readonly string[], root: string = PROJECT_ROOT)
 if (serveIfWorker()) {
   // A worker of checkLocales: it answers its parent until terminated.
 } else if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      console.error(error);
-      process.exitCode = 1;
-    },
-  );
+  exitWith(main(process.argv.slice(2)));
 }
