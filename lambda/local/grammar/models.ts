@@ -5,7 +5,7 @@ import type { Problem } from '../check/problem';
 import { languageProfile } from '../language';
 import { findConflicts } from './conflicts';
 import { generate, modelText } from './generate';
-import { GrammarFileError, grammarFiles, grammarFor } from './source';
+import { GrammarFileError, grammarFiles, grammarFor, grammarTexts, type GrammarSource } from './source';
 
 /**
  * One locale's model from its grammar, and what is wrong with the grammar
@@ -40,16 +40,18 @@ const recent = new Map<string, LocaleModel>();
 const KEEP_RECENT = 4;
 
 export function buildLocaleModel(locale: string, root: string): LocaleModel {
+  // Read once: the text keys what was built before, and is what a new build parses.
+  const texts = grammarTexts(locale, root);
   let id: string | undefined;
   try {
-    const sources = grammarFiles(locale, root).map((file) => [file, readFileSync(join(root, file), 'utf8')]);
-    id = JSON.stringify([languageProfile(locale, root).spaced, voiceFor(locale).numbers, sources]);
+    // A file that cannot be read (or a language without a profile) is not kept: building says so.
+    if (texts.every(([, text]) => text !== null)) id = JSON.stringify([languageProfile(locale, root).spaced, voiceFor(locale).numbers, texts]);
   } catch {
-    // A file that cannot be read: building says so.
+    id = undefined;
   }
   const known = id === undefined ? undefined : recent.get(id);
   if (known) return { ...known, problems: known.problems.map((p) => ({ ...p, locale })) };
-  const built = buildAnew(locale, root);
+  const built = buildAnew(locale, root, texts);
   if (id !== undefined) {
     recent.set(id, built);
     for (const old of recent.keys()) if (recent.size > KEEP_RECENT) recent.delete(old);
@@ -57,20 +59,21 @@ export function buildLocaleModel(locale: string, root: string): LocaleModel {
   return built;
 }
 
-function buildAnew(locale: string, root: string): LocaleModel {
+function buildAnew(locale: string, root: string, texts: ReturnType<typeof grammarTexts>): LocaleModel {
+  let grammar: GrammarSource;
+  let spaced: boolean;
   let generated;
-  let grammarFiles: readonly string[];
   try {
-    const grammar = grammarFor(locale, root);
-    grammarFiles = grammar.files;
-    generated = generate(grammar, languageProfile(locale, root).spaced);
+    grammar = grammarFor(locale, root, texts);
+    spaced = languageProfile(locale, root).spaced;
+    generated = generate(grammar, spaced);
   } catch (error) {
     if (error instanceof GrammarFileError) return { text: null, samples: 0, problems: [{ locale, file: error.file, key: error.key, message: error.message }] };
     throw error;
   }
   const problems: Problem[] = [];
-  const file = grammarFiles.join(' + ');
-  for (const c of findConflicts(generated, languageProfile(locale, root).spaced, voiceFor(locale).numbers)) {
+  const file = grammar.files.join(' + ');
+  for (const c of findConflicts(generated, spaced, voiceFor(locale).numbers)) {
     problems.push({
       locale,
       file,
@@ -107,7 +110,7 @@ export function checkLocaleGrammar(
   }
   const stale: Problem[] =
     committed !== null && committed !== built.text
-      ? [{ locale, file: modelFile(locale), key: '(file)', message: `is not what ${grammarFor(locale, root).files.join(' + ')} generates: run npm run models` }]
+      ? [{ locale, file: modelFile(locale), key: '(file)', message: `is not what ${grammarFiles(locale, root).join(' + ')} generates: run npm run models` }]
       : [];
   return { problems: [...built.problems, ...stale], generated: built.text };
 }

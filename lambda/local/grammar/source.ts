@@ -47,16 +47,22 @@ export function grammarFiles(locale: string, root: string): string[] {
   return files;
 }
 
-/** The grammar a locale's model is generated from: its language's file plus its own, if any. */
-export function grammarFor(locale: string, root: string): GrammarSource {
-  let merged: GrammarSource | null = null;
-  for (const file of grammarFiles(locale, root)) {
-    let text: string;
+/** A locale's grammar files with their text, in grammarFiles' order; null for a file that cannot be read. */
+export function grammarTexts(locale: string, root: string): [file: string, text: string | null][] {
+  return grammarFiles(locale, root).map((file) => {
     try {
-      text = readFileSync(join(root, file), 'utf8');
+      return [file, readFileSync(join(root, file), 'utf8')];
     } catch {
-      throw new GrammarFileError(file, '(file)', 'is missing: every language needs a grammar');
+      return [file, null];
     }
+  });
+}
+
+/** The grammar a locale's model is generated from: its language's file plus its own, if any (as read already, or read now). */
+export function grammarFor(locale: string, root: string, texts = grammarTexts(locale, root)): GrammarSource {
+  let merged: GrammarSource | null = null;
+  for (const [file, text] of texts) {
+    if (text === null) throw new GrammarFileError(file, '(file)', 'is missing: every language needs a grammar');
     let raw: unknown;
     try {
       raw = parse(text);
