@@ -408,9 +408,9 @@ test('every reply for every state × command × preferences stays within Alexa l
       const spokenKey = speechKey(reply);
       for (const [n, notices] of NOTICES.entries()) {
         replies += 1;
-        const speechKey = `${n}${spokenKey}`;
-        if (measuredSpeech.has(speechKey)) continue;
-        measuredSpeech.add(speechKey);
+        const measured = `${n}${spokenKey}`;
+        if (measuredSpeech.has(measured)) continue;
+        measuredSpeech.add(measured);
         const { speech, reprompt } = renderSpeech([...notices, ...reply.say], reply.ask, voice, reply.state.prefs.pace);
         for (const [what, ssml] of [
           ['speech', speech],
