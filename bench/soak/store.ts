@@ -35,6 +35,8 @@ interface Running {
   readonly child: ChildProcess;
   readonly lines: WriterLine[];
   readonly done: Promise<void>;
+  /** Settles once the writer has confirmed a save, or has exited without one. */
+  readonly working: Promise<void>;
 }
 
 /** Starts a writer; its complete lines are collected (a killed writer's last line may be cut). */
@@ -44,21 +46,33 @@ function startWriter(script: string, options: WriterOptions): Running {
   });
   const lines: WriterLine[] = [];
   let buffer = '';
+  let committed = () => {};
+  const working = new Promise<void>((resolve) => (committed = resolve));
   child.stdout.on('data', (chunk: Buffer) => {
     buffer += chunk.toString();
     const complete = buffer.split('\n');
     buffer = complete.pop() ?? '';
-    for (const line of complete) if (line.trim()) lines.push(JSON.parse(line) as WriterLine);
+    for (const line of complete) {
+      if (!line.trim()) continue;
+      const parsed = JSON.parse(line) as WriterLine;
+      lines.push(parsed);
+      if (parsed.kind === 'commit') committed();
+    }
   });
   child.stderr.resume();
   const done = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-  return { child, lines, done };
+  void done.then(committed);
+  return { child, lines, done, working };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Kill -9 rounds: two writers on one folder, killed mid-walk, started again; then what is on disk. */
-export async function killRounds(script: string, rounds: number, progress: Progress): Promise<Figure[]> {
+/**
+ * Kill -9 rounds: two writers on one folder, killed mid-walk, started again; then what is on disk.
+ * Each round kills once every writer has confirmed a save (so all four are mid-walk, whatever the
+ * machine's speed), then at a random moment up to `killWithinMs` later.
+ */
+export async function killRounds(script: string, rounds: number, progress: Progress, killWithinMs = 500): Promise<Figure[]> {
   const dir = mkdtempSync(join(tmpdir(), 'fmg-soak-kill-'));
   const users = ['amzn1.ask.account.SOAK-A', 'amzn1.ask.account.SOAK-B'];
   const lines: WriterLine[] = [];
@@ -70,7 +84,8 @@ export async function killRounds(script: string, rounds: number, progress: Progr
       startWriter(script, { store: 'file', dir, user, turns: 100_000 }),
     ]);
     // Killed at a random moment in the middle of their work.
-    await sleep(400 + Math.random() * 500);
+    await Promise.all(writers.map((w) => w.working));
+    await sleep(Math.random() * killWithinMs);
     for (const w of writers) w.child.kill('SIGKILL');
     await Promise.all(writers.map((w) => w.done));
     for (const w of writers) lines.push(...w.lines);

@@ -5,6 +5,7 @@ import { VirtualAlexa } from 'virtual-alexa';
 import { InteractionModel as AlexaModel } from 'virtual-alexa/lib/src/model/InteractionModel';
 import { Utterance, type IModel, type IntentSlot } from 'virtual-core';
 import { SamplePhrase, type SamplePhraseTest } from 'virtual-core/lib/src/SampleUtterances';
+import { SlotMatch, SlotType } from 'virtual-core/lib/src/SlotTypes';
 import { parseSpokenNumber } from '../handlers/slots';
 import { voiceFor } from '../voice/i18n';
 import { stopWordsFor, withoutFillers } from './fillers';
@@ -29,6 +30,35 @@ const compile = SamplePhrase.prototype.regex;
 SamplePhrase.prototype.regex = function cachedRegex(this: SamplePhrase & { compiled?: RegExp }): RegExp {
   this.compiled ??= compile.call(this);
   return this.compiled;
+};
+
+// To read a slot, virtual-core compares the words heard with every value and synonym of its type,
+// lower-casing both sides each time (hundreds of values, for each sample an utterance might fit).
+// The values of a type never change once it is built, so each type is indexed once by its lower-cased
+// words, each word listing what virtual-core would find for it, in its order: a value whose name is
+// the word (its synonyms then not looked at), or else each of its synonyms that is.
+type Found = readonly (readonly [SlotType['values'][number], string | undefined])[];
+const valueIndexes = new WeakMap<SlotType, ReadonlyMap<string, Found>>();
+SlotType.prototype.matchAll = function indexedMatchAll(this: SlotType, heard: string): SlotMatch[] {
+  let index = valueIndexes.get(this);
+  if (!index) {
+    const built = new Map<string, (readonly [SlotType['values'][number], string | undefined])[]>();
+    const add = (words: string, found: readonly [SlotType['values'][number], string | undefined]) => {
+      const list = built.get(words);
+      if (list) list.push(found);
+      else built.set(words, [found]);
+    };
+    for (const value of this.values) {
+      // virtual-core's type says every value has synonyms; a model file may leave them out.
+      const words: { readonly value: string; readonly synonyms?: readonly string[] } = value.name;
+      const name = words.value.toLowerCase();
+      add(name, [value, undefined]);
+      for (const synonym of words.synonyms ?? []) if (synonym.toLowerCase() !== name) add(synonym.toLowerCase(), [value, synonym]);
+    }
+    valueIndexes.set(this, (index = built));
+  }
+  const value = heard.trim();
+  return (index.get(value.toLowerCase()) ?? []).map(([slotValue, synonym]) => new SlotMatch(true, value, slotValue, synonym));
 };
 
 // It also tests every sample against every utterance, thousands per utterance. A sample's pattern is
