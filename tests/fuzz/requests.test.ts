@@ -18,6 +18,7 @@ import { EVERY_COMMAND } from '../support/commands';
 import { everyPhase, everyPrefs, validStateArb } from '../support/states';
 import { MODEL_INTENTS, USER_PREFIX, envelopeArb, type EnvelopeCase, type Json } from './arbitraries';
 import { speechKey } from '../support/replies';
+import { integerFromEnv } from '../support/envNumber';
 
 /**
  * The request fuzz suite: thousands of generated envelopes, from honest to
@@ -28,8 +29,8 @@ import { speechKey } from '../support/replies';
  *   FUZZ_RUNS=<n>   runs per property (default: 2,200 in total, split below)
  */
 
-const SEED = numberFromEnv('FUZZ_SEED', 20261124);
-const RUNS_PER_PROPERTY = process.env.FUZZ_RUNS ? numberFromEnv('FUZZ_RUNS', 0) : null;
+const SEED = integerFromEnv('FUZZ_SEED', 20261124);
+const RUNS_PER_PROPERTY = process.env.FUZZ_RUNS ? integerFromEnv('FUZZ_RUNS', 0) : null;
 // A quick pass on every `npm test`, with each failure ever found replayed exactly by
 // tests/fuzz/regressions.test.ts. Rare ones take long runs (one took FUZZ_RUNS=5000 to appear), so the
 // long hunt is `FUZZ_RUNS=5000 npx jest tests/fuzz` before a release, and with a new FUZZ_SEED now and then.
@@ -40,14 +41,6 @@ const runsFor = (name: PropertyName): number => RUNS_PER_PROPERTY ?? DEFAULT_RUN
 const used: Partial<Record<PropertyName, { numRuns: number; executed: number }>> = {};
 /** Generous: every property takes seconds at the default counts; FUZZ_RUNS scales it. */
 const timeoutFor = (name: PropertyName): number => 60_000 + runsFor(name) * 20;
-
-function numberFromEnv(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isSafeInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, not ${raw}`);
-  return n;
-}
 
 async function assertProperty<T>(name: PropertyName, arb: fc.Arbitrary<T>, predicate: (value: T) => Promise<void>): Promise<void> {
   const numRuns = runsFor(name);

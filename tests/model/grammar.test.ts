@@ -8,6 +8,7 @@ import { generate } from '../../lambda/local/grammar/generate';
 import { checkGrammar } from '../../lambda/local/grammar/models';
 import { expand } from '../../lambda/local/grammar/pattern';
 import { grammarFor, type GrammarSource } from '../../lambda/local/grammar/source';
+import { integerFromEnv } from '../support/envNumber';
 
 // The grammars are the source of every interaction model: what a pattern
 // says, what a regional file adds, and the conflicts and stale files that
@@ -23,12 +24,7 @@ const root = join(__dirname, '..', '..');
  * So 1,000 on every `npm test`, and before changing lambda/local/grammar/conflicts.ts the long hunt
  * (about 8 s; add --testTimeout beyond 30,000 runs): GRAMMAR_RUNS=10000 npx jest tests/model/grammar.test.ts
  */
-const GRAMMAR_RUNS = ((raw) => {
-  if (raw === undefined || raw.trim() === '') return 1_000;
-  const n = Number(raw);
-  if (!Number.isSafeInteger(n) || n < 1) throw new Error(`GRAMMAR_RUNS must be a positive integer, not ${raw}`);
-  return n;
-})(process.env.GRAMMAR_RUNS);
+const GRAMMAR_RUNS = integerFromEnv('GRAMMAR_RUNS', 1_000, 1);
 /** The part of a model file these tests read: every intent's samples. */
 type ModelSamples = { interactionModel: { languageModel: { intents: { samples: string[] }[] } } };
 

@@ -47,7 +47,7 @@ export function buildLocaleModel(locale: string, root: string): LocaleModel {
     // A file that cannot be read (or a language without a profile) is not kept: building says so.
     if (texts.every(([, text]) => text !== null)) id = JSON.stringify([languageProfile(locale, root).spaced, voiceFor(locale).numbers, texts]);
   } catch {
-    id = undefined;
+    // languageProfile threw (see above).
   }
   const known = id === undefined ? undefined : recent.get(id);
   if (known) return { ...known, problems: known.problems.map((p) => ({ ...p, locale })) };
